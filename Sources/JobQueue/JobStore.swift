@@ -1,0 +1,104 @@
+import Foundation
+
+/// The daemon's side of `verifier.jobs`: claim due jobs under leases, write results back guarded
+/// by the lease token, renew and release leases. Safe to use from many daemons at once; each
+/// ``JobStore`` uses one ``PGConnection`` (one serial queue), so give each concurrent worker its own.
+public struct JobStore: Sendable {
+  /// The connection statements run on.
+  public let connection: PGConnection
+  /// This daemon instance's name, stamped as lease owner and on events.
+  public let instance: String
+
+  /// Creates a store.
+  public init(connection: PGConnection, instance: String) {
+    self.connection = connection
+    self.instance = instance
+  }
+
+  /// Claims up to `limit` due jobs in one round trip, oldest due first.
+  ///
+  /// `FOR UPDATE SKIP LOCKED` picks rows no other claimer holds; the `UPDATE ... RETURNING`
+  /// stamps this instance as owner, a fresh token and an expiry, and moves `run_at` to the expiry,
+  /// so a job whose lease runs out is simply due again and the next claim rescues it (recording a
+  /// `lease_rescued` event).
+  public func claim(limit: Int, leaseDuration: Duration) async throws -> [ClaimedJob] {
+    let result = try await connection.query(
+      Self.claimSQL, [limit, instance, leaseDuration], operation: "claim jobs")
+    return try result.rows.map(ClaimedJob.init(row:))
+  }
+
+  /// Extends the given leases; returns the leases still held (a lease taken over is missing).
+  public func renew(_ leases: [Lease], by duration: Duration) async throws -> Set<Lease> {
+    guard !leases.isEmpty else { return [] }
+    let result = try await connection.query(
+      """
+      UPDATE verifier.jobs AS j
+         SET lease_expires_at = now() + $3::interval, run_at = now() + $3::interval
+        FROM unnest($1::bigint[], $2::uuid[]) AS l(id, token)
+       WHERE j.id = l.id AND j.lease_token = l.token AND j.finished_at IS NULL
+      RETURNING j.id, j.lease_token
+      """,
+      [PGArray(leases.map(\.jobID)), PGArray(leases.map(\.token)), duration],
+      operation: "renew leases")
+    return try Self.leases(result)
+  }
+
+  /// Gives jobs back without changing their state, due at once (a draining daemon's in-flight
+  /// work, so another daemon takes it over immediately). Returns the leases released.
+  @discardableResult
+  public func release(_ leases: [Lease]) async throws -> Set<Lease> {
+    guard !leases.isEmpty else { return [] }
+    let result = try await connection.query(
+      """
+      UPDATE verifier.jobs AS j
+         SET lease_owner = NULL, lease_token = NULL, lease_expires_at = NULL, run_at = now(),
+             updated_at = now()
+        FROM unnest($1::bigint[], $2::uuid[]) AS l(id, token)
+       WHERE j.id = l.id AND j.lease_token = l.token
+      RETURNING j.id, l.token AS lease_token
+      """,
+      [PGArray(leases.map(\.jobID)), PGArray(leases.map(\.token))], operation: "release leases")
+    return try Self.leases(result)
+  }
+
+  /// Due jobs and the lag of the oldest (zero when none is due): the queue's depth for metrics.
+  public func dueCount() async throws -> (count: Int, oldestLag: Duration) {
+    let result = try await connection.query(
+      """
+      SELECT count(*) AS due, coalesce(extract(epoch FROM now() - min(run_at)), 0)::float8 AS lag
+        FROM verifier.jobs WHERE finished_at IS NULL AND run_at <= now()
+      """, operation: "count due jobs")
+    let lag = try result[0].decode("lag", as: Double.self)
+    return (try result[0].decode("due"), .milliseconds(Int64(lag * 1000)))
+  }
+
+  static func leases(_ result: PGResult) throws -> Set<Lease> {
+    Set(
+      try result.rows.map { Lease(jobID: try $0.decode("id"), token: try $0.decode("lease_token")) }
+    )
+  }
+
+  static let claimSQL = """
+    WITH due AS (
+      SELECT id, lease_owner AS previous_owner
+        FROM verifier.jobs
+       WHERE finished_at IS NULL AND run_at <= now()
+       ORDER BY run_at
+       LIMIT $1
+       FOR UPDATE SKIP LOCKED
+    ), claimed AS (
+      UPDATE verifier.jobs AS j
+         SET lease_owner = $2, lease_token = gen_random_uuid(),
+             lease_expires_at = now() + $3::interval, run_at = now() + $3::interval,
+             claim_count = j.claim_count + 1, updated_at = now()
+        FROM due
+       WHERE j.id = due.id
+      RETURNING \(ClaimedJob.columns("j")), due.previous_owner IS NOT NULL AS rescued, due.previous_owner
+    ), rescues AS (
+      INSERT INTO verifier.events (job_id, kind, from_state, to_state, instance, message)
+      SELECT id, 'lease_rescued', state, state, $2, 'the previous lease expired'
+        FROM claimed WHERE rescued
+    )
+    SELECT * FROM claimed
+    """
+}

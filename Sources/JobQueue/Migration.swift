@@ -1,0 +1,28 @@
+/// One versioned schema change, embedded from `Sources/JobQueue/Migrations/V*.sql`.
+public struct Migration: Sendable {
+  /// The version; migrations apply in ascending order, each once.
+  public var version: Int
+  /// A short name.
+  public var name: String
+  /// The SQL, run in one transaction.
+  public var sql: String
+
+  /// A stable checksum of the SQL (64-bit FNV-1a, hex), stored when applied so that an edited
+  /// migration is noticed instead of silently skipped.
+  public var checksum: String {
+    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+    for byte in sql.utf8 {
+      hash ^= UInt64(byte)
+      hash = hash &* 0x100_0000_01b3
+    }
+    let hex = String(hash, radix: 16)
+    return String(repeating: "0", count: 16 - hex.count) + hex
+  }
+
+  /// Every migration this build knows, in order.
+  public static let all: [Migration] = [
+    Migration(
+      version: 1, name: "schema",
+      sql: String(decoding: PackageResources.V001_schema_sql, as: UTF8.self))
+  ]
+}
