@@ -44,10 +44,11 @@ let package = Package(
       ]
     ),
     .executableTarget(name: "ProviderSandbox"),
-    .testTarget(name: "JobQueueTests", dependencies: ["JobQueue"]),
+    .target(name: "TestSupport", dependencies: ["JobQueue"], path: "Tests/TestSupport"),
+    .testTarget(name: "JobQueueTests", dependencies: ["JobQueue", "TestSupport"]),
     .testTarget(name: "VerificationTests", dependencies: ["Verification"]),
     .testTarget(name: "ProvidersTests", dependencies: ["Providers"]),
-    .testTarget(name: "VerifierDaemonTests", dependencies: ["VerifierDaemon", "JobQueue"]),
+    .testTarget(name: "VerifierDaemonTests", dependencies: ["JobQueue", "TestSupport"]),
     .testTarget(name: "ProviderSandboxTests", dependencies: ["ProviderSandbox"]),
   ],
   swiftLanguageModes: [.v6]

@@ -38,10 +38,14 @@ final class PGHandle {
   }
 
   /// True when the connection is usable: reads whatever the server sent while idle (a shutdown
-  /// notice, an EOF) without a round trip.
+  /// notice, an EOF) without a round trip. A server that shut down sends a FATAL notice and then
+  /// closes; libpq may take the notice in one read and meet the EOF only in the next, so this
+  /// reads twice (a read with nothing pending returns at once: libpq's socket is non-blocking).
   var isHealthy: Bool {
-    guard PQstatus(pointer) == CONNECTION_OK else { return false }
-    return PQconsumeInput(pointer) == 1 && PQstatus(pointer) == CONNECTION_OK
+    for _ in 0..<2 {
+      guard PQstatus(pointer) == CONNECTION_OK, PQconsumeInput(pointer) == 1 else { return false }
+    }
+    return PQstatus(pointer) == CONNECTION_OK
   }
 }
 

@@ -1,5 +1,6 @@
 import Foundation
 import JobQueue
+import TestSupport
 import Testing
 
 /// One insert that must be refused, and what the refusal must say.

@@ -1,13 +1,12 @@
 import Foundation
 import JobQueue
-import Testing
 
 /// A fresh database on the test server (`DATABASE_URL`), dropped afterwards.
-struct TestDatabase {
-  let name: String
-  let configuration: PGConfiguration
+public struct TestDatabase: Sendable {
+  public let name: String
+  public let configuration: PGConfiguration
 
-  static var serverURL: String {
+  public static var serverURL: String {
     get throws {
       guard let url = ProcessInfo.processInfo.environment["DATABASE_URL"], !url.isEmpty else {
         throw TestSetupError("DATABASE_URL is not set: run the tests with scripts/test")
@@ -17,13 +16,13 @@ struct TestDatabase {
   }
 
   /// Creates a database, optionally migrated, runs `body`, and drops it.
-  static func with<T>(
+  public static func with<T>(
     migrated: Bool = true, _ body: (TestDatabase) async throws -> T
   ) async throws -> T {
     try await with(serverURL: try serverURL, migrated: migrated, body)
   }
 
-  static func with<T>(
+  public static func with<T>(
     serverURL: String, migrated: Bool = true, _ body: (TestDatabase) async throws -> T
   ) async throws -> T {
     let admin = PGConnection(configuration: PGConfiguration(connectionString: serverURL))
@@ -50,37 +49,39 @@ struct TestDatabase {
   }
 
   /// `url` with its database name replaced.
-  static func url(_ url: String, database: String) -> String {
+  public static func url(_ url: String, database: String) -> String {
     var components = URLComponents(string: url)!
     components.path = "/" + database
     return components.string!
   }
 
   /// A new connection to this database.
-  func connect() -> PGConnection {
+  public func connect() -> PGConnection {
     PGConnection(configuration: configuration)
   }
 
   /// Runs one statement on a new connection.
   @discardableResult
-  func run(_ sql: String, _ parameters: [(any PGEncodable)?] = []) async throws -> PGResult {
+  public func run(_ sql: String, _ parameters: [(any PGEncodable)?] = []) async throws -> PGResult {
     try await connect().query(sql, parameters, operation: "test")
   }
 }
 
-struct TestSetupError: Error, CustomStringConvertible {
-  let description: String
-  init(_ description: String) { self.description = description }
+public struct TestSetupError: Error, CustomStringConvertible {
+  public let description: String
+  public init(_ description: String) { self.description = description }
 }
 
 /// Valid insert values for Finicity jobs.
-enum Sample {
+public enum Sample {
   /// Routing numbers that pass the ABA checksum.
-  static let routing = "021000021"
-  static let otherRouting = "011000015"
+  public static let routing = "021000021"
+  public static let otherRouting = "011000015"
 
   /// Inserts `count` due Finicity jobs in one statement (distinct customers).
-  static func insertFinicityJobs(_ count: Int, into database: TestDatabase, prefix: String = "c")
+  public static func insertFinicityJobs(
+    _ count: Int, into database: TestDatabase, prefix: String = "c"
+  )
     async throws
   {
     try await database.run(

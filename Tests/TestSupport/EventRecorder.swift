@@ -1,0 +1,61 @@
+import JobQueue
+import Synchronization
+
+/// Collects listener events and lets a test wait for a condition on them without sleeping.
+public final class EventRecorder: Sendable {
+  /// Creates an empty recorder.
+  public init() {}
+
+  private let state = Mutex<(events: [PGListener.Event], waiters: [Waiter])>(([], []))
+
+  private struct Waiter {
+    let condition: @Sendable ([PGListener.Event]) -> Bool
+    let continuation: CheckedContinuation<Void, Never>
+  }
+
+  /// Records an event (the listener's handler).
+  public func record(_ event: PGListener.Event) {
+    let ready = state.withLock { state -> [CheckedContinuation<Void, Never>] in
+      state.events.append(event)
+      let events = state.events
+      let (done, waiting) = state.waiters.reduce(into: ([Waiter](), [Waiter]())) { split, waiter in
+        if waiter.condition(events) { split.0.append(waiter) } else { split.1.append(waiter) }
+      }
+      state.waiters = waiting
+      return done.map(\.continuation)
+    }
+    for continuation in ready { continuation.resume() }
+  }
+
+  /// Everything recorded so far.
+  public var events: [PGListener.Event] { state.withLock { $0.events } }
+
+  /// Notifications on `channel` recorded so far.
+  public func notifications(on channel: String) -> [PGListener.Notification] {
+    events.compactMap {
+      if case .notification(let note) = $0, note.channel == channel { return note }
+      return nil
+    }
+  }
+
+  /// Returns once `condition` holds for the recorded events.
+  public func wait(until condition: @escaping @Sendable ([PGListener.Event]) -> Bool) async {
+    await withCheckedContinuation { continuation in
+      let now = state.withLock { state -> Bool in
+        if condition(state.events) { return true }
+        state.waiters.append(Waiter(condition: condition, continuation: continuation))
+        return false
+      }
+      if now { continuation.resume() }
+    }
+  }
+
+  /// Returns once a notification on `channel` has arrived.
+  public func waitForNotification(on channel: String) async {
+    await wait { events in
+      events.contains {
+        if case .notification(let n) = $0 { return n.channel == channel } else { return false }
+      }
+    }
+  }
+}
