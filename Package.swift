@@ -6,21 +6,29 @@ let package = Package(
   platforms: [.macOS(.v15)],
   products: [
     .executable(name: "verifierd", targets: ["VerifierDaemon"]),
-    .executable(name: "provider-sandbox", targets: ["ProviderSandbox"]),
+    .executable(name: "provider-sandbox", targets: ["ProviderSandboxMain"]),
     .library(name: "JobQueue", targets: ["JobQueue"]),
     .library(name: "Verification", targets: ["Verification"]),
     .library(name: "Providers", targets: ["Providers"]),
+    .library(name: "ProviderSandbox", targets: ["ProviderSandbox"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+    .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+    .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+    .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+    .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+    .package(url: "https://github.com/apple/swift-openapi-runtime", from: "1.13.4"),
   ],
   targets: [
+    // libpq, found with pkg-config (Debian: libpq-dev).
     .systemLibrary(
       name: "CLibPQ",
       pkgConfig: "libpq",
       providers: [.apt(["libpq-dev"])]
     ),
+    // All PostgreSQL: libpq in Swift, migrations, claiming, leases, LISTEN/NOTIFY.
     .target(
       name: "JobQueue",
       dependencies: [
@@ -31,8 +39,43 @@ let package = Package(
         .embedInCode("Migrations")
       ]
     ),
+    // The domain, pure: states, amounts, schedules. No I/O.
     .target(name: "Verification"),
-    .target(name: "Providers"),
+    // Types generated from reference/finicity-ava.openapi.yaml by scripts/generate-openapi (committed).
+    .target(
+      name: "FinicityAPI",
+      dependencies: [.product(name: "OpenAPIRuntime", package: "swift-openapi-runtime")],
+      exclude: ["openapi-generator-config.yaml"]
+    ),
+    // HTTP clients for Finicity and Folio. No PostgreSQL.
+    .target(
+      name: "Providers",
+      dependencies: [
+        .product(name: "AsyncHTTPClient", package: "async-http-client"),
+        .product(name: "Crypto", package: "swift-crypto"),
+        .product(name: "Logging", package: "swift-log"),
+        .product(name: "NIOCore", package: "swift-nio"),
+        .product(name: "NIOHTTP1", package: "swift-nio"),
+      ]
+    ),
+    // The local stand-in for both providers, startable in-process.
+    .target(
+      name: "ProviderSandbox",
+      dependencies: [
+        "FinicityAPI",
+        .product(name: "Hummingbird", package: "hummingbird"),
+        .product(name: "Crypto", package: "swift-crypto"),
+        .product(name: "Logging", package: "swift-log"),
+        .product(name: "NIOCore", package: "swift-nio"),
+      ]
+    ),
+    .executableTarget(
+      name: "ProviderSandboxMain",
+      dependencies: [
+        "ProviderSandbox",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
     .executableTarget(
       name: "VerifierDaemon",
       dependencies: [
@@ -43,13 +86,29 @@ let package = Package(
         .product(name: "Logging", package: "swift-log"),
       ]
     ),
-    .executableTarget(name: "ProviderSandbox"),
     .target(name: "TestSupport", dependencies: ["JobQueue"], path: "Tests/TestSupport"),
     .testTarget(name: "JobQueueTests", dependencies: ["JobQueue", "TestSupport"]),
     .testTarget(name: "VerificationTests", dependencies: ["Verification"]),
-    .testTarget(name: "ProvidersTests", dependencies: ["Providers"]),
+    .testTarget(
+      name: "ProvidersTests",
+      dependencies: [
+        "Providers",
+        "ProviderSandbox",
+        .product(name: "AsyncHTTPClient", package: "async-http-client"),
+        .product(name: "NIOCore", package: "swift-nio"),
+      ]
+    ),
+    .testTarget(
+      name: "ProviderSandboxTests",
+      dependencies: [
+        "ProviderSandbox",
+        .product(name: "AsyncHTTPClient", package: "async-http-client"),
+        .product(name: "Crypto", package: "swift-crypto"),
+        .product(name: "NIOCore", package: "swift-nio"),
+        .product(name: "NIOHTTP1", package: "swift-nio"),
+      ]
+    ),
     .testTarget(name: "VerifierDaemonTests", dependencies: ["JobQueue", "TestSupport"]),
-    .testTarget(name: "ProviderSandboxTests", dependencies: ["ProviderSandbox"]),
   ],
   swiftLanguageModes: [.v6]
 )

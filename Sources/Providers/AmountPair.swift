@@ -1,0 +1,30 @@
+/// The two micro-deposit amounts a customer reports, each from 1 to 99 cents.
+///
+/// Order does not matter to the providers (inferred for Finicity); it is kept as given.
+public struct AmountPair: Sendable, Hashable, CustomStringConvertible {
+  /// The first amount.
+  public let first: Cents
+  /// The second amount.
+  public let second: Cents
+
+  /// Creates a pair; `nil` unless both amounts are between 1 and 99 cents.
+  public init?(_ first: Cents, _ second: Cents) {
+    guard (1...99).contains(first.value), (1...99).contains(second.value) else { return nil }
+    self.first = first
+    self.second = second
+  }
+
+  /// Creates a pair from integer cents; `nil` unless both are between 1 and 99.
+  public init?(cents first: Int, _ second: Int) {
+    guard let a = Cents(first), let b = Cents(second) else { return nil }
+    self.init(a, b)
+  }
+
+  /// The Finicity verify body, `{"amounts":[0.12,0.15]}`: JSON numbers with exactly two
+  /// decimals written as literals, never produced by floating-point arithmetic.
+  public var finicityVerifyBody: String {
+    "{\"amounts\":[\(first.decimalString()),\(second.decimalString())]}"
+  }
+
+  public var description: String { "AmountPair(<redacted>)" }
+}

@@ -1,0 +1,148 @@
+import Foundation
+import Logging
+
+/// Client of Finicity's micro entries (Account Validation Assistance).
+///
+/// Every call waits for the rate limiter, uses the shared token, retries once with a new token on
+/// a 401 token error, and returns a ``ProviderOutcome``.
+public final class FinicityClient: Sendable {
+  let configuration: FinicityConfiguration
+  let http: ProviderHTTPClient
+  let rateLimiter: RateLimiter?
+  let logger: Logger
+  let tokens: FinicityTokenStore
+
+  /// Creates a client over the shared HTTP client.
+  public init(
+    configuration: FinicityConfiguration,
+    http: ProviderHTTPClient,
+    rateLimiter: RateLimiter? = nil,
+    time: TimeSource = .system,
+    logger: Logger = Logger(label: "verifierd.providers.finicity")
+  ) {
+    self.configuration = configuration
+    self.http = http
+    self.rateLimiter = rateLimiter
+    self.logger = logger
+    let fetcher = FinicityTokenFetcher(configuration: configuration, http: http, logger: logger)
+    self.tokens = FinicityTokenStore(renewAfter: configuration.tokenRenewAfter, time: time) {
+      await fetcher.fetch()
+    }
+  }
+
+  /// Token requests made so far by this client (for tests and metrics).
+  public var tokenRequestsMade: Int {
+    get async { await tokens.requestsMade }
+  }
+
+  /// Allows token requests again after the partner credentials were rejected and then fixed.
+  public func reopenTokenRequests() async {
+    await tokens.reopen()
+  }
+
+  /// Sends the two micro entries (`POST /microentry/v1/customers/{customerId}`). Moves money:
+  /// after `retryLater` or `reconcile`, list the AVA accounts before initiating again.
+  public func initiate(customerId: String, _ initiation: MicroEntryInitiation) async
+    -> ProviderOutcome<
+      InitiatedMicroEntries
+    >
+  {
+    let body: [UInt8]
+    do { body = Array(try JSONEncoder().encode(initiation)) } catch {
+      return .permanentFailure(
+        PermanentFailure(
+          kind: .invalidRequest, httpStatus: nil, code: nil, message: "unencodable request"))
+    }
+    return await call("POST", "/microentry/v1/customers/\(segment(customerId))", body: body)
+  }
+
+  /// Reads the micro entries' status (`GET /microentry/v1/customers/{customerId}/accounts/{accountId}`).
+  public func details(customerId: String, accountId: String) async -> ProviderOutcome<
+    MicroEntryDetails
+  > {
+    await call(
+      "GET", "/microentry/v1/customers/\(segment(customerId))/accounts/\(segment(accountId))",
+      body: nil)
+  }
+
+  /// Checks the amounts the customer saw (`POST .../accounts/{accountId}/amounts`).
+  public func verify(customerId: String, accountId: String, amounts: AmountPair) async
+    -> ProviderOutcome<
+      MicroEntryVerification
+    >
+  {
+    await call(
+      "POST",
+      "/microentry/v1/customers/\(segment(customerId))/accounts/\(segment(accountId))/amounts",
+      body: Array(amounts.finicityVerifyBody.utf8))
+  }
+
+  /// Lists the customer's AVA accounts (`GET /aggregation/v1/customers/{customerId}/accounts?account_type=ava`),
+  /// to reconcile an initiation whose result is unknown.
+  public func avaAccounts(customerId: String) async -> ProviderOutcome<[FinicityCustomerAccount]> {
+    let outcome: ProviderOutcome<FinicityCustomerAccounts> = await call(
+      "GET", "/aggregation/v1/customers/\(segment(customerId))/accounts?account_type=ava", body: nil
+    )
+    return outcome.map(\.accounts)
+  }
+
+  private func segment(_ text: String) -> String {
+    var allowed = CharacterSet.alphanumerics
+    allowed.insert(charactersIn: "-._~")
+    return text.addingPercentEncoding(withAllowedCharacters: allowed) ?? ""
+  }
+
+  /// One logical call: rate limit, token, send, one retry after a token error, map.
+  func call<Body: Decodable & Sendable>(_ method: String, _ pathAndQuery: String, body: [UInt8]?)
+    async
+    -> ProviderOutcome<Body>
+  {
+    for attempt in 0..<2 {
+      if let rateLimiter {
+        do { try await rateLimiter.acquire() } catch {
+          return .retryLater(after: nil, reason: .other("cancelled while rate limited"))
+        }
+      }
+      let token: String
+      switch await tokens.validToken() {
+      case .token(let value): token = value
+      case .failed(let outcome): return outcome.promoted()
+      }
+      let request = OutgoingRequest(
+        method: method, url: configuration.baseURL + pathAndQuery,
+        headers: [
+          ("Finicity-App-Key", configuration.appKey.revealed), ("Finicity-App-Token", token),
+        ],
+        body: body)
+      switch await http.send(request) {
+      case .failed(let reason):
+        logger.info(
+          "finicity call failed", metadata: ["method": "\(method)", "reason": "\(reason)"])
+        return .retryLater(after: nil, reason: reason)
+      case .response(let response):
+        if (200..<300).contains(response.status) {
+          guard let decoded = try? JSONDecoder().decode(Body.self, from: Data(response.body)) else {
+            return .retryLater(after: nil, reason: .malformedResponse)
+          }
+          return .success(decoded)
+        }
+        if attempt == 0,
+          FinicityOutcomeMapper.isTokenError(status: response.status, body: response.body)
+        {
+          logger.info("finicity token rejected; renewing once")
+          await tokens.invalidate(token)
+          continue
+        }
+        let outcome = FinicityOutcomeMapper.failure(response)
+        if case .permanentFailure(let failure) = outcome, failure.kind == .authentication {
+          logger.error(
+            "finicity authentication failed", metadata: ["code": "\(failure.code ?? "none")"])
+        }
+        return outcome.promoted()
+      }
+    }
+    return .permanentFailure(
+      PermanentFailure(
+        kind: .authentication, httpStatus: 401, code: nil, message: "token rejected twice"))
+  }
+}

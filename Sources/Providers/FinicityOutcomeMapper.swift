@@ -1,0 +1,57 @@
+import Foundation
+
+/// Maps a Finicity non-success answer to an outcome: the error table of `providers.md`, as code.
+enum FinicityOutcomeMapper {
+  /// Codes meaning a bad, expired or missing token: get a new token and retry once.
+  static let tokenCodes: Set<String> = ["10022", "10023", "10024"]
+  static let throttleCodes: Set<String> = ["3300001", "3000000"]
+  static let invalidRequestCodes: Set<String> = ["20024", "3000001", "3000003"]
+
+  /// Whether the answer is a token problem that deserves one new token and one retry.
+  static func isTokenError(status: Int, body: [UInt8]) -> Bool {
+    guard status == 401, let code = FinicityErrorBody.parse(body).code else { return false }
+    return tokenCodes.contains(code)
+  }
+
+  /// The outcome of an answer that is not a 2xx.
+  static func failure(_ response: RawResponse, now: Date = Date()) -> ProviderOutcome<Never> {
+    let status = response.status
+    if status == 429 {
+      return .retryLater(
+        after: RetryAfter.parse(response.header("Retry-After"), now: now), reason: .rateLimited)
+    }
+    if status >= 500 {
+      return .retryLater(
+        after: RetryAfter.parse(response.header("Retry-After"), now: now),
+        reason: .serverError(status: status))
+    }
+    let error = FinicityErrorBody.parse(response.body)
+    let code = error.code ?? ""
+    func permanent(_ kind: PermanentFailure.Kind) -> ProviderOutcome<Never> {
+      .permanentFailure(
+        PermanentFailure(kind: kind, httpStatus: status, code: error.code, message: error.message))
+    }
+    switch status {
+    case 401, 403:
+      return permanent(.authentication)
+    case 404:
+      return permanent(.invalidRequest)
+    case 409:
+      return .reconcile(.accountAlreadyExists(code: error.code ?? "409"))
+    case 400:
+      if throttleCodes.contains(code) {
+        return .retryLater(after: nil, reason: .throttled(code: code))
+      }
+      switch code {
+      case "3100001": return .reconcile(.accountAlreadyExists(code: code))
+      case "3200002": return .reconcile(.entriesInOtherStatus(code: code, message: error.message))
+      case "3200004": return .wrongAmounts(attemptsRemaining: nil)
+      case "3200003": return .attemptsExhausted
+      case "3200001": return permanent(.providerRefused)
+      default: return permanent(.invalidRequest)
+      }
+    default:
+      return permanent(.invalidRequest)
+    }
+  }
+}

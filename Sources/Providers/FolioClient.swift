@@ -1,0 +1,98 @@
+import Foundation
+import Logging
+
+/// Client of Folio's bank-link micro-deposit verification.
+public final class FolioClient: Sendable {
+  let configuration: FolioConfiguration
+  let http: ProviderHTTPClient
+  let signer: any FolioRequestSigning
+  let rateLimiter: RateLimiter?
+  let logger: Logger
+
+  /// Creates a client over the shared HTTP client.
+  public init(
+    configuration: FolioConfiguration,
+    http: ProviderHTTPClient,
+    signer: any FolioRequestSigning,
+    rateLimiter: RateLimiter? = nil,
+    logger: Logger = Logger(label: "verifierd.providers.folio")
+  ) {
+    self.configuration = configuration
+    self.http = http
+    self.signer = signer
+    self.rateLimiter = rateLimiter
+    self.logger = logger
+  }
+
+  /// Verifies a bank link's two micro-deposits
+  /// (`PUT /restapi/accounts/{accountNumber}/verify/microdeposits/{bankLinkOid}`).
+  /// After `retryLater`, read the bank link before sending another attempt.
+  public func verifyMicroDeposits(
+    accountNumber: String, bankLinkOid: String, ownerLoginId: String, amounts: AmountPair
+  ) async -> ProviderOutcome<FolioVerification> {
+    let digits = configuration.amountFractionDigits
+    let request = FolioVerifyRequest(
+      bankLinkOid: bankLinkOid, md1: amounts.first.decimalString(fractionDigits: digits),
+      md2: amounts.second.decimalString(fractionDigits: digits), op: "verify_md",
+      ownerLoginId: ownerLoginId)
+    guard let body = try? JSONEncoder().encode(request) else {
+      return .permanentFailure(
+        PermanentFailure(
+          kind: .invalidRequest, httpStatus: nil, code: nil, message: "unencodable request"))
+    }
+    return await call(
+      "PUT",
+      "/restapi/accounts/\(segment(accountNumber))/verify/microdeposits/\(segment(bankLinkOid))",
+      body: Array(body))
+  }
+
+  /// Reads a bank link (`GET /restapi/accounts/{accountNumber}/achbanklinks/{bankLinkOid}`), to
+  /// reconcile after an uncertain verify.
+  public func bankLink(accountNumber: String, bankLinkOid: String) async -> ProviderOutcome<
+    FolioBankLink
+  > {
+    await call(
+      "GET", "/restapi/accounts/\(segment(accountNumber))/achbanklinks/\(segment(bankLinkOid))",
+      body: nil)
+  }
+
+  private func segment(_ text: String) -> String {
+    var allowed = CharacterSet.alphanumerics
+    allowed.insert(charactersIn: "-._~")
+    return text.addingPercentEncoding(withAllowedCharacters: allowed) ?? ""
+  }
+
+  func call<Body: Decodable & Sendable>(_ method: String, _ pathAndQuery: String, body: [UInt8]?)
+    async
+    -> ProviderOutcome<Body>
+  {
+    if let rateLimiter {
+      do { try await rateLimiter.acquire() } catch {
+        return .retryLater(after: nil, reason: .other("cancelled while rate limited"))
+      }
+    }
+    let headers = signer.headers(
+      method: method, pathAndQuery: pathAndQuery, body: body ?? [], date: Date())
+    let request = OutgoingRequest(
+      method: method, url: configuration.baseURL + pathAndQuery, headers: headers, body: body)
+    switch await http.send(request) {
+    case .failed(let reason):
+      logger.info("folio call failed", metadata: ["method": "\(method)", "reason": "\(reason)"])
+      return .retryLater(after: nil, reason: reason)
+    case .response(let response):
+      if (200..<300).contains(response.status) {
+        guard let decoded = try? JSONDecoder().decode(Body.self, from: Data(response.body)) else {
+          return .retryLater(after: nil, reason: .malformedResponse)
+        }
+        return .success(decoded)
+      }
+      let outcome = FolioOutcomeMapper.failure(response)
+      if case .permanentFailure(let failure) = outcome, failure.kind == .authentication {
+        logger.error(
+          "folio authentication or permission failure",
+          metadata: ["code": "\(failure.code ?? "none")"])
+      }
+      return outcome.promoted()
+    }
+  }
+}

@@ -1,0 +1,20 @@
+/// HTTP limits applied to every provider call.
+public struct ProviderHTTPConfiguration: Sendable, Hashable {
+  /// Time allowed to open a connection (TCP and TLS).
+  public var connectTimeout: Duration
+  /// Time allowed for the whole call, from sending to the last byte of the response.
+  public var requestTimeout: Duration
+  /// Largest response body accepted; larger bodies are treated as a transient failure.
+  public var maxResponseBytes: Int
+
+  /// Creates a configuration; defaults are 5 s to connect, 30 s in all, 1 MiB of body.
+  public init(
+    connectTimeout: Duration = .seconds(5),
+    requestTimeout: Duration = .seconds(30),
+    maxResponseBytes: Int = 1 << 20
+  ) {
+    self.connectTimeout = connectTimeout
+    self.requestTimeout = requestTimeout
+    self.maxResponseBytes = maxResponseBytes
+  }
+}

@@ -1,0 +1,122 @@
+import Foundation
+import ProviderSandbox
+import Testing
+
+@testable import Providers
+
+/// Each injected fault surfaces as the right outcome within the configured timeout.
+@Suite struct FaultSandboxTests {
+  /// Gets a token first (faults also hit the token call), then injects `faults` and reads details.
+  func detailsUnder(_ faults: [String: Any], http: ProviderHTTPConfiguration? = nil) async throws
+    -> String
+  {
+    var result = ""
+    let httpConfiguration =
+      http ?? ProviderHTTPConfiguration(connectTimeout: .seconds(2), requestTimeout: .seconds(5))
+    try await withHarness(http: httpConfiguration) { h in
+      let accountId = try await initiated(h, "12121212")
+      try await h.setFaults(faults)
+      result = label(await h.finicity.details(customerId: "1005061234", accountId: accountId))
+      try await h.control("POST", "/_sandbox/reset")
+    }
+    return result
+  }
+
+  @Test func rateLimitWithoutRetryAfter() async throws {
+    #expect(
+      try await detailsUnder(["rateLimitFraction": 1]) == "retryLater(nil, rate limited (429))")
+  }
+
+  @Test func rateLimitWithRetryAfter() async throws {
+    let outcome = try await detailsUnder(["rateLimitFraction": 1, "retryAfterSeconds": 3])
+    #expect(outcome == "retryLater(3.0 seconds, rate limited (429))")
+  }
+
+  @Test func serverErrors() async throws {
+    #expect(
+      try await detailsUnder(["serverErrorFraction": 1]) == "retryLater(nil, server error (503))")
+    #expect(
+      try await detailsUnder(["serverErrorFraction": 1, "serverErrorStatus": 500])
+        == "retryLater(nil, server error (500))")
+  }
+
+  @Test(arguments: ["3300001", "3000000"])
+  func throttleCodes(code: String) async throws {
+    let outcome = try await detailsUnder(["throttleFraction": 1, "throttleCode": code])
+    #expect(outcome == "retryLater(nil, provider throttled (code \(code)))")
+  }
+
+  @Test func hangingCallTimesOut() async throws {
+    let http = ProviderHTTPConfiguration(
+      connectTimeout: .seconds(2), requestTimeout: .milliseconds(300))
+    #expect(
+      try await detailsUnder(["hangFraction": 1, "hangMs": 30_000], http: http)
+        == "retryLater(nil, timeout)")
+  }
+
+  @Test func connectionResetMidResponse() async throws {
+    #expect(try await detailsUnder(["resetFraction": 1]) == "retryLater(nil, connection failed)")
+  }
+
+  @Test func malformedBody() async throws {
+    #expect(
+      try await detailsUnder(["malformedFraction": 1]) == "retryLater(nil, malformed response body)"
+    )
+  }
+
+  @Test func oversizedBody() async throws {
+    // The token answer (~31 bytes) fits in 64 bytes; the initiate answer (~140 bytes) does not.
+    let http = ProviderHTTPConfiguration(
+      connectTimeout: .seconds(2), requestTimeout: .seconds(5), maxResponseBytes: 64)
+    try await withHarness(http: http) { h in
+      let outcome = await h.finicity.initiate(customerId: "1005061234", receiver("12345678"))
+      #expect(label(outcome) == "retryLater(nil, response too large)")
+    }
+  }
+
+  @Test func latencyBelowTheTimeoutStillSucceeds() async throws {
+    #expect(try await detailsUnder(["latencyMs": 20, "latencyJitterMs": 20]) == "success")
+  }
+
+  @Test func connectionRefused() async throws {
+    let server = try await ProviderSandboxServer.start(SandboxConfiguration())
+    let url = server.baseURL
+    await server.stop()
+    let http = ProviderHTTPClient(
+      configuration: .init(connectTimeout: .milliseconds(300), requestTimeout: .seconds(5)))
+    let client = FinicityClient(
+      configuration: FinicityConfiguration(
+        baseURL: url, partnerId: "p", partnerSecret: "s", appKey: "k"), http: http)
+    let outcome = await client.details(customerId: "1", accountId: "2")
+    try await http.shutdown()
+    #expect(label(outcome) == "retryLater(nil, connection failed)")
+  }
+
+  @Test func faultsAreCountedByTheSandbox() async throws {
+    try await withHarness { h in
+      _ = await h.finicity.avaAccounts(customerId: "1")
+      try await h.setFaults(["rateLimitFraction": 1])
+      for _ in 0..<3 { _ = await h.finicity.avaAccounts(customerId: "1") }
+      let counters = try await h.counters()
+      #expect(counters["rateLimited429"] as? Int == 3)
+      #expect((counters["faultsInjected"] as? [String: Int])?["rateLimit"] == 3)
+    }
+  }
+
+  @Test func clientRateLimiterKeepsCallsUnderTheLimit() async throws {
+    try await withHarness { h in
+      let time = ManualTimeSource()
+      let limiter = RateLimiter(ratePerSecond: 2, burst: 1, time: time.timeSource) {
+        time.advance(by: $0)
+      }
+      let client = FinicityClient(
+        configuration: FinicityConfiguration(
+          baseURL: h.server.baseURL, partnerId: Harness.partnerId,
+          partnerSecret: Secret(Harness.partnerSecret), appKey: Secret(Harness.appKey)),
+        http: h.http, rateLimiter: limiter, time: time.timeSource)
+      for _ in 0..<5 { #expect(label(await client.avaAccounts(customerId: "1")) == "success") }
+      #expect(await limiter.granted == 5)
+      #expect(time.now == .seconds(2))
+    }
+  }
+}

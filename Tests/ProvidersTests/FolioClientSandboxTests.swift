@@ -1,0 +1,105 @@
+import Foundation
+import ProviderSandbox
+import Testing
+
+@testable import Providers
+
+/// The Folio client against the sandbox over real HTTP.
+@Suite struct FolioClientSandboxTests {
+  func seed(
+    _ h: Harness, oid: String = "7926335346173182966", account: String = "RD57828005",
+    owner: String = "testuser"
+  )
+    async throws
+  {
+    try await h.control(
+      "POST", "/_sandbox/folio/banklinks",
+      [
+        "accountNumber": account, "bankLinkOid": oid, "ownerLoginId": owner, "md1Cents": 4,
+        "md2Cents": 23,
+      ])
+  }
+
+  @Test func verifiesWithFiveDecimalStrings() async throws {
+    try await withHarness { h in
+      try await seed(h)
+      let amounts = try #require(AmountPair(cents: 23, 4))
+      let outcome = await h.folio.verifyMicroDeposits(
+        accountNumber: "RD57828005", bankLinkOid: "7926335346173182966", ownerLoginId: "testuser",
+        amounts: amounts)
+      #expect(outcome.successValue?.verifyStatus == true)
+      let link = await h.folio.bankLink(
+        accountNumber: "RD57828005", bankLinkOid: "7926335346173182966")
+      #expect(link.successValue?.verifyStatus == true)
+      #expect(link.successValue?.mdverify == "true")
+    }
+  }
+
+  @Test func wrongAmountsCountDownThenCancelTheLink() async throws {
+    try await withHarness { h in
+      try await seed(h)
+      let wrong = try #require(AmountPair(cents: 5, 5))
+      var labels: [String] = []
+      for _ in 0..<4 {
+        labels.append(
+          label(
+            await h.folio.verifyMicroDeposits(
+              accountNumber: "RD57828005", bankLinkOid: "7926335346173182966",
+              ownerLoginId: "testuser",
+              amounts: wrong)))
+      }
+      #expect(
+        labels == ["wrongAmounts(2)", "wrongAmounts(1)", "attemptsExhausted", "attemptsExhausted"])
+      let link = await h.folio.bankLink(
+        accountNumber: "RD57828005", bankLinkOid: "7926335346173182966")
+      #expect(link.successValue?.isCancelled == true)
+      #expect(link.successValue?.mdverify == "false")
+    }
+  }
+
+  @Test(arguments: [
+    ("RX00000000", "testuser", "permanent(invalidRequest, banklink.not.owned.by.account)"),
+    ("RD57828005", "stranger", "permanent(invalidRequest, banklink.no.member.found.for.loginid)"),
+    (
+      "RD57828005", "otheruser",
+      "permanent(invalidRequest, banklink.loginid.provide.not.account.owner)"
+    ),
+    (
+      "RD57828005", "api-user-missing",
+      "permanent(authentication, banklink.api.user.not.found.internal.error)"
+    ),
+    (
+      "RD57828005", "no-money-mover",
+      "permanent(authentication, banklink.api.user.needs.money.mover.or.better.permissions.for.account)"
+    ),
+  ])
+  func errorCodes(account: String, login: String, expected: String) async throws {
+    try await withHarness { h in
+      try await seed(h)
+      try await seed(h, oid: "1111", account: "RA00000001", owner: "otheruser")
+      let outcome = await h.folio.verifyMicroDeposits(
+        accountNumber: account, bankLinkOid: "7926335346173182966", ownerLoginId: login,
+        amounts: try #require(AmountPair(cents: 4, 23)))
+      #expect(label(outcome) == expected)
+    }
+  }
+
+  @Test func badSignatureIsAnAuthenticationFailure() async throws {
+    try await withHarness(folioSecret: "not-the-secret") { h in
+      try await seed(h)
+      let outcome = await h.folio.bankLink(
+        accountNumber: "RD57828005", bankLinkOid: "7926335346173182966")
+      #expect(label(outcome) == "permanent(authentication, authentication.failed)")
+    }
+  }
+
+  @Test func faultsReachFolioToo() async throws {
+    try await withHarness { h in
+      try await seed(h)
+      try await h.setFaults(["serverErrorFraction": 1, "serverErrorStatus": 502])
+      let outcome = await h.folio.bankLink(
+        accountNumber: "RD57828005", bankLinkOid: "7926335346173182966")
+      #expect(label(outcome) == "retryLater(nil, server error (502))")
+    }
+  }
+}
