@@ -1,0 +1,65 @@
+/// The state of a verification job, stored as text in `verifier.jobs.state`.
+///
+/// The raw values are exactly the texts the database's `jobs_state_known` check allows.
+public enum JobState: String, Sendable, Hashable, Codable, CaseIterable {
+  /// Inserted by the application, not yet picked up.
+  case queued
+  /// Finicity: `initiating` and a fresh attempt id are committed before the initiate call.
+  case initiating
+  /// Finicity: the micro entries were initiated; details are polled until they settle.
+  case pending
+  /// The deposits are there; the customer is asked for the two amounts.
+  case awaitingAmounts = "awaiting_amounts"
+  /// A submission was sent (or its result is unknown and must be reconciled).
+  case verifying
+  /// Terminal: the provider confirmed the amounts.
+  case verified
+  /// Terminal: no verification attempts are left.
+  case attemptsExhausted = "attempts_exhausted"
+  /// Terminal: the local expiry passed, or the provider reported `Expired`.
+  case expired
+  /// Terminal: the provider reported the entries `Returned` (ACH return).
+  case returned
+  /// Terminal: the provider reported the entries `Rejected`.
+  case rejected
+  /// Terminal: the provider failed (retry window exhausted, `Failed`, refused, authentication).
+  case providerFailed = "provider_failed"
+  /// Terminal: the request was wrong (bad routing or account number, unknown customer).
+  case invalidRequest = "invalid_request"
+  /// Terminal: canceled by the application or an operator.
+  case canceled
+
+  /// Whether the job is finished: the last eight states.
+  public var isTerminal: Bool { outcome != nil }
+
+  /// The outcome a terminal state records, `nil` for live states.
+  public var outcome: Outcome? { Outcome(rawValue: rawValue) }
+}
+
+/// The outcome of a finished job, stored as text in `verifier.jobs.outcome`.
+///
+/// Each outcome has the same text as the terminal ``JobState`` it ends in.
+public enum Outcome: String, Sendable, Hashable, Codable, CaseIterable {
+  /// The provider confirmed the amounts.
+  case verified
+  /// No verification attempts are left.
+  case attemptsExhausted = "attempts_exhausted"
+  /// The local expiry passed, the entries never settled, or the provider said `Expired`.
+  case expired
+  /// The entries were returned (ACH return).
+  case returned
+  /// The entries were rejected.
+  case rejected
+  /// The provider failed or refused; see the provider code and message.
+  case providerFailed = "provider_failed"
+  /// The request was wrong; see the provider code and message.
+  case invalidRequest = "invalid_request"
+  /// Canceled before it finished.
+  case canceled
+
+  /// The terminal state this outcome ends the job in.
+  public var state: JobState {
+    // Every outcome's raw value is a JobState raw value (checked by a test).
+    JobState(rawValue: rawValue) ?? .providerFailed
+  }
+}

@@ -1,0 +1,74 @@
+/// The settings of one provider's flow.
+public struct ProviderSettings: Sendable, Hashable {
+  /// Local expiry, counted from entering `awaiting_amounts` (default 14 days; inferred).
+  public var expiry: Duration
+  /// Folio: how long after the job's creation it starts awaiting amounts (the deposits were sent
+  /// when the bank link was made). Ignored for Finicity.
+  public var startDelay: Duration
+  /// When to prompt the customer.
+  public var prompts: PromptSchedule
+  /// The attempts a customer has when the provider does not say (Finicity, inferred: 3);
+  /// `nil` when only the provider's answers count (Folio's `Remaining Attempts=N`).
+  public var maxAttempts: Int?
+  /// Finicity: the longest a job may stay `pending` before it ends `expired` (the entries never
+  /// settled); `nil` for no limit.
+  public var pendingLimit: Duration?
+
+  /// Creates settings. Defaults: 14 days expiry, no start delay, default prompts, no attempt
+  /// count, no pending limit.
+  public init(
+    expiry: Duration = .seconds(14 * 86_400), startDelay: Duration = .zero,
+    prompts: PromptSchedule = PromptSchedule(), maxAttempts: Int? = nil,
+    pendingLimit: Duration? = nil
+  ) {
+    self.expiry = expiry
+    self.startDelay = startDelay
+    self.prompts = prompts
+    self.maxAttempts = maxAttempts
+    self.pendingLimit = pendingLimit
+  }
+
+  /// Finicity defaults: 3 attempts and a 7-day pending limit (both inferred).
+  public static let finicityDefault = ProviderSettings(
+    maxAttempts: 3, pendingLimit: .seconds(7 * 86_400))
+
+  /// Folio defaults: start awaiting amounts 1 day after creation (inferred).
+  public static let folioDefault = ProviderSettings(startDelay: .seconds(86_400))
+}
+
+/// Everything the state machine is configured with. Pure values; the daemon loads them from its
+/// configuration file.
+public struct VerificationConfiguration: Sendable, Hashable {
+  /// Finicity's flow settings.
+  public var finicity: ProviderSettings
+  /// Folio's flow settings.
+  public var folio: ProviderSettings
+  /// Backoff and retry window for transient provider failures.
+  public var retry: RetryPolicy
+  /// When to read Finicity's details.
+  public var poll: PollSchedule
+  /// The least time between an initiate call and reconciling it by listing accounts, so a slow
+  /// initiation has landed before the list is trusted to show "nothing was created".
+  public var initiateSettleDelay: Duration
+
+  /// Creates a configuration (defaults: see each type; 30 seconds settle delay).
+  public init(
+    finicity: ProviderSettings = .finicityDefault, folio: ProviderSettings = .folioDefault,
+    retry: RetryPolicy = RetryPolicy(), poll: PollSchedule = PollSchedule(),
+    initiateSettleDelay: Duration = .seconds(30)
+  ) {
+    self.finicity = finicity
+    self.folio = folio
+    self.retry = retry
+    self.poll = poll
+    self.initiateSettleDelay = initiateSettleDelay
+  }
+
+  /// The settings of `provider`.
+  public func settings(for provider: Provider) -> ProviderSettings {
+    switch provider {
+    case .finicity: finicity
+    case .folio: folio
+    }
+  }
+}

@@ -1,0 +1,104 @@
+/// The verification flow of both providers as a pure value: a job snapshot and an event in, the
+/// job as it will be and the actions to carry out, in order, out. No I/O, no clock, no
+/// randomness of its own.
+///
+/// The daemon drives it in a loop per claimed job: `decide(job, on: .due(...))`; commit every
+/// action before the provider call (one transaction); make the call; feed its result back as
+/// the next event with the returned ``Decision/job``; repeat until a decision has no call.
+///
+/// Outcomes: a permanent `invalidRequest` ends `invalid_request`; `providerRefused` ends
+/// `provider_failed` with the provider's code (`rejected` is kept for Finicity's `Rejected`
+/// status); `authentication` ends `provider_failed` with an `alert` event; a closed retry window
+/// ends `provider_failed`. Finicity statuses map as ``outcome(for:)`` says; the local expiry and
+/// the pending limit end `expired`; `cancel` ends `canceled`. Every finish cancels the scheduled
+/// prompts, clears the account number, settles the in-flight submission and notifies.
+public struct VerificationMachine: Sendable, Hashable {
+  /// The schedules, windows and limits the flow uses.
+  public var configuration: VerificationConfiguration
+
+  /// Creates a machine with `configuration`.
+  public init(configuration: VerificationConfiguration = VerificationConfiguration()) {
+    self.configuration = configuration
+  }
+
+  /// Decides what to do about `event` for `job` at `context.now`.
+  public func decide(_ job: JobSnapshot, on event: Event, context: DecisionContext) -> Decision {
+    var step = DecisionStep(job: job, context: context, configuration: configuration)
+    if job.state.isTerminal {
+      // A finished job only refuses late submissions; results and cancels change nothing.
+      if case .due(let submissions) = event { step.refuseAll(submissions, .notAwaitingAmounts) }
+      return step.decision
+    }
+    switch event {
+    case .due(let submissions): due(&step, submissions: submissions)
+    case .initiated(let outcome): initiated(&step, outcome)
+    case .accountsListed(let outcome): accountsListed(&step, outcome)
+    case .detailsRead(let outcome): detailsRead(&step, outcome)
+    case .verifyAnswered(let outcome): verifyAnswered(&step, outcome)
+    case .bankLinkRead(let outcome): bankLinkRead(&step, outcome)
+    case .cancel(let reason): step.finish(.canceled, code: nil, message: reason ?? "canceled")
+    }
+    return step.decision
+  }
+
+  /// What to do with a claimed job, by state.
+  func due(_ step: inout DecisionStep, submissions: [Submission]) {
+    switch step.job.state {
+    case .queued:
+      queuedDue(&step, submissions: submissions)
+    case .initiating:
+      step.refuseAll(submissions, .notAwaitingAmounts)
+      initiatingDue(&step)
+    case .pending:
+      step.refuseAll(submissions, .notAwaitingAmounts)
+      pendingDue(&step)
+    case .awaitingAmounts:
+      awaitingDue(&step, submissions: submissions)
+    case .verifying:
+      step.refuseAll(submissions, .anotherInFlight)
+      reconcileVerify(&step, because: "the verify result is unknown (found verifying when claimed)")
+    case .verified, .attemptsExhausted, .expired, .returned, .rejected, .providerFailed,
+      .invalidRequest, .canceled:
+      step.refuseAll(submissions, .notAwaitingAmounts)
+    }
+  }
+
+  /// Finicity starts initiating at once; Folio starts awaiting amounts once its delay passed.
+  func queuedDue(_ step: inout DecisionStep, submissions: [Submission]) {
+    switch step.job.provider {
+    case .finicity:
+      step.refuseAll(submissions, .notAwaitingAmounts)
+      startInitiation(&step)
+    case .folio:
+      let start = step.job.createdAt + step.settings.startDelay
+      guard step.now >= start else {
+        step.refuseAll(submissions, .notAwaitingAmounts)
+        step.write(.runAt(start))
+        return
+      }
+      enterAwaiting(&step)
+      awaitingDue(&step, submissions: submissions)
+    }
+  }
+
+  /// A job found `pending`: read the details, unless the entries never settled in time.
+  func pendingDue(_ step: inout DecisionStep) {
+    guard step.job.provider == .finicity, let account = step.job.providerAccountID else {
+      step.internalFailure("a pending job has no Finicity account id")
+      return
+    }
+    if let limit = step.settings.pendingLimit, step.now >= step.job.createdAt + limit {
+      step.finish(
+        .expired, code: nil, message: "the micro entries did not settle within the pending limit")
+      return
+    }
+    step.emit(.callDetails(accountID: account))
+  }
+
+  /// A result the job's state does not expect (a daemon bug): record it and re-evaluate the job
+  /// at once.
+  func ignore(_ step: inout DecisionStep, _ what: String) {
+    step.record(.ignored, message: "\(what) is not expected in state \(step.job.state.rawValue)")
+    step.write(.runAt(step.now))
+  }
+}
