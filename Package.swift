@@ -7,6 +7,7 @@ let package = Package(
   products: [
     .executable(name: "verifierd", targets: ["VerifierDaemon"]),
     .executable(name: "provider-sandbox", targets: ["ProviderSandboxMain"]),
+    .executable(name: "drain-benchmark", targets: ["DrainBenchmark"]),
     .library(name: "JobQueue", targets: ["JobQueue"]),
     .library(name: "Verification", targets: ["Verification"]),
     .library(name: "Providers", targets: ["Providers"]),
@@ -86,6 +87,9 @@ let package = Package(
         .product(name: "Logging", package: "swift-log"),
       ]
     ),
+    // Benchmarks print figures; they are not tests (scripts/bench-drain runs this one).
+    .executableTarget(
+      name: "DrainBenchmark", dependencies: ["JobQueue"], path: "Benchmarks/DrainBenchmark"),
     .target(name: "TestSupport", dependencies: ["JobQueue"], path: "Tests/TestSupport"),
     .testTarget(name: "JobQueueTests", dependencies: ["JobQueue", "TestSupport"]),
     .testTarget(name: "VerificationTests", dependencies: ["Verification"]),
