@@ -6,12 +6,16 @@ requestHeaders, requestBody, status, responseContentType, responseBody and injec
 
 Rules:
 - Only Finicity paths are in the spec; Folio exchanges are counted and skipped.
-- Exchanges answered by an injected fault are skipped (a 5xx or a truncated body is the point).
-- Every response must be documented for its operation and status, and its body must match the
-  schema for its content type (no body where the spec documents none, e.g. 429).
 - Requests sent by the Providers client (User-Agent verifierd-providers/...) must always match
-  the spec (security headers, query, body). Other requests (raw tests that send broken requests on
-  purpose) are checked only when the sandbox accepted them (2xx).
+  the spec (security headers, query, body), faults or not, and must send `Accept:
+  application/json`, plus `Content-Type: application/json` when they carry a body. Other requests
+  (raw tests that send broken requests on purpose) are checked only when the sandbox accepted them
+  (2xx, no fault).
+- Every response must be documented for its operation and status, and its body must match the
+  schema for its content type (no body where the spec documents none, e.g. 429). Deliberately
+  broken answers (faults malformed, reset, hang, stallBody) are not checked; injected 429 and 5xx
+  answers are checked where the spec documents that status (Finicity documents no 5xx, and 429
+  only for initiate), and injected throttle answers always.
 
 Spec errata applied (see --strict-spec): ErrorMessage.code is declared `type: object`, yet its own
 description says "can be returned as a number or a string" and every example is a string; it is
@@ -108,6 +112,20 @@ def check_request(record, op, spec, problems, where):
         problems.append(f"{where}: body sent to an operation that takes none")
 
 
+BROKEN_FAULTS = {"malformed", "reset", "hang", "stallBody"}
+
+
+def check_client_headers(record, problems, where):
+    headers = {k.lower(): v for k, v in (record.get("requestHeaders") or {}).items()}
+    accepted = [part.split(";")[0].strip() for part in headers.get("accept", "").split(",")]
+    if "application/json" not in accepted:
+        problems.append(f"{where}: client request lacks Accept: application/json")
+    if record.get("requestBody") is not None:
+        media = headers.get("content-type", "").split(";")[0].strip()
+        if media != "application/json":
+            problems.append(f"{where}: client request with a body lacks Content-Type: application/json")
+
+
 def check_response(record, op, problems, where):
     status = str(record["status"])
     responses = op.get("responses", {})
@@ -146,7 +164,10 @@ def main():
     spec = load_spec(args.spec, args.strict_spec)
     ops = operations(spec)
     problems = []
-    counts = {"checked": 0, "skipped_folio": 0, "skipped_fault": 0, "client_requests": 0}
+    counts = {
+        "checked": 0, "skipped_folio": 0, "client_requests": 0, "fault_requests_checked": 0,
+        "fault_responses_skipped": 0,
+    }
     with open(args.capture) as f:
         for number, line in enumerate(f, 1):
             if not line.strip():
@@ -156,9 +177,6 @@ def main():
             if record["path"].startswith("/restapi/"):
                 counts["skipped_folio"] += 1
                 continue
-            if record.get("injected"):
-                counts["skipped_fault"] += 1
-                continue
             matches = [o for o in ops if o[0].match(record["path"]) and o[1] == record["method"]]
             if not matches:
                 problems.append(f"{where}: no such operation in the spec")
@@ -167,10 +185,21 @@ def main():
             counts["checked"] += 1
             agent = (record.get("requestHeaders") or {}).get("user-agent", "")
             from_client = agent.startswith("verifierd-providers")
+            injected = record.get("injected")
             if from_client:
                 counts["client_requests"] += 1
-            if from_client or 200 <= int(record.get("status", 0)) < 300:
+                if injected:
+                    counts["fault_requests_checked"] += 1
+                check_client_headers(record, problems, where)
                 check_request(record, op, spec, problems, where)
+            elif not injected and 200 <= int(record.get("status") or 0) < 300:
+                check_request(record, op, spec, problems, where)
+            documented = str(record.get("status")) in op.get("responses", {})
+            if injected in BROKEN_FAULTS or record.get("status") is None or (
+                injected in ("rateLimit", "serverError") and not documented
+            ):
+                counts["fault_responses_skipped"] += 1
+                continue
             check_response(record, op, problems, where)
     print(json.dumps(counts))
     for problem in problems:

@@ -93,6 +93,16 @@ public final class ProviderSandboxServer: Sendable {
     case .hang(let duration):
       try await Task.sleep(for: duration)
       return Response(status: .gatewayTimeout)
+    case .stallBody(let duration):
+      var fields = HTTPFields()
+      fields[.contentType] = "application/json"
+      return Response(
+        status: .ok, headers: fields,
+        body: ResponseBody(contentLength: 4096) { writer in
+          try await writer.write(ByteBuffer(string: "{\"acc"))
+          try await Task.sleep(for: duration)
+          throw ConnectionCut()
+        })
     case .reset:
       var fields = HTTPFields()
       fields[.contentType] = "application/json"

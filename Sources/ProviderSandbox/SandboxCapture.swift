@@ -9,8 +9,11 @@ import Synchronization
 
 /// Appends one JSON line per provider exchange, for the contract check (`scripts/contract-check`).
 ///
-/// Secret header values and the partner secret are replaced by `REDACTED` (still strings, so the
-/// records stay valid against the schema).
+/// Secrets, account numbers and amounts are replaced by placeholders of the same shape, so the
+/// records still validate against the schema: secret header values, the partner secret and the
+/// token in the token answer by `REDACTED`; a receiver account number by zeros and its last four
+/// characters (`12345678` → `00005678`); Finicity verify amounts by `0.01` (numbers stay
+/// numbers) and Folio `md1`/`md2` by `0.01` with the same number of decimals.
 final class SandboxCapture: Sendable {
   private let handle: Mutex<FileHandle>
 
@@ -25,16 +28,18 @@ final class SandboxCapture: Sendable {
     "finicity-app-key", "finicity-app-token", "authorization",
   ]
 
-  func record(_ request: SandboxRequest, response: SandboxResponse?, injected: String?) {
+  func record(
+    _ request: SandboxRequest, response: SandboxResponse?, injected: String?,
+    afterEffect: Bool = false
+  ) {
     var headers: [String: String] = [:]
     for (name, value) in request.headers {
       headers[name] = Self.secretHeaders.contains(name) ? "REDACTED" : value
     }
     var requestBody: Any = NSNull()
     if !request.body.isEmpty {
-      if var object = jsonObject(request.body) {
-        if object["partnerSecret"] != nil { object["partnerSecret"] = "REDACTED" }
-        requestBody = object
+      if let object = jsonObject(request.body) {
+        requestBody = Self.redactedRequest(object)
       } else {
         requestBody = ["_raw": String(decoding: request.body, as: UTF8.self)]
       }
@@ -42,16 +47,55 @@ final class SandboxCapture: Sendable {
     var record: [String: Any] = [
       "method": request.method, "path": request.path, "query": request.query,
       "requestHeaders": headers, "requestBody": requestBody, "injected": injected ?? NSNull(),
+      "afterEffect": afterEffect,
     ]
     if let response {
       record["status"] = response.status
       record["responseContentType"] =
         response.headers.first { $0.0.lowercased() == "content-type" }?.1 ?? NSNull()
-      record["responseBody"] = String(decoding: response.body, as: UTF8.self)
+      record["responseBody"] = Self.redactedResponse(response.body)
     }
     guard var line = try? JSONSerialization.data(withJSONObject: record, options: [.sortedKeys])
     else { return }
     line.append(0x0A)
     handle.withLock { $0.write(line) }
+  }
+
+  /// The request body with its secret, account number and amounts replaced (same shapes).
+  static func redactedRequest(_ body: [String: Any]) -> [String: Any] {
+    var object = body
+    if object["partnerSecret"] != nil { object["partnerSecret"] = "REDACTED" }
+    if var receiver = object["receiver"] as? [String: Any],
+      let number = receiver["accountNumber"] as? String
+    {
+      receiver["accountNumber"] =
+        String(repeating: "0", count: max(0, number.count - 4))
+        + number.suffix(4)
+      object["receiver"] = receiver
+    }
+    if let amounts = object["amounts"] as? [Any] {
+      // Numbers stay numbers and anything else stays a string, so type errors still show.
+      object["amounts"] = amounts.map { value -> Any in
+        value is NSNumber && !(value is Bool) ? 0.01 : "REDACTED"
+      }
+    }
+    for key in ["md1", "md2"] {
+      if let text = object[key] as? String {
+        let decimals = text.split(separator: ".", maxSplits: 1).dropFirst().first?.count ?? 2
+        object[key] = "0.01" + String(repeating: "0", count: max(0, decimals - 2))
+      }
+    }
+    return object
+  }
+
+  /// The response body as text, with a token answer's token replaced.
+  static func redactedResponse(_ body: [UInt8]) -> String {
+    if var object = jsonObject(body), object["token"] is String {
+      object["token"] = "REDACTED"
+      if let data = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]) {
+        return String(decoding: data, as: UTF8.self)
+      }
+    }
+    return String(decoding: body, as: UTF8.self)
   }
 }

@@ -11,6 +11,18 @@ extension SandboxEngine {
       return .json(200, ["reset": true])
     case ("GET", ["counters"]):
       return .json(200, counters.json)
+    case ("GET", ["requests", "last"]):
+      guard let last = lastRequest else { return .json(404, ["error": "no provider request yet"]) }
+      var headers: [String: String] = [:]
+      for (name, value) in last.headers {
+        headers[name] = SandboxCapture.secretHeaders.contains(name) ? "REDACTED" : value
+      }
+      return .json(
+        200,
+        [
+          "method": last.method, "path": last.path, "headers": headers,
+          "bodyBytes": last.body.count,
+        ])
     case ("GET", ["faults"]):
       return encodedFaults()
     case ("PUT", ["faults"]):
@@ -26,6 +38,16 @@ extension SandboxEngine {
       }
       clockOffset += seconds.doubleValue
       return .json(200, ["offsetSeconds": clockOffset])
+    case ("POST", ["finicity", "tokens", "revoke"]):
+      let count = tokens.count
+      tokens = [:]
+      return .json(200, ["revoked": count])
+    case ("POST", ["finicity", "auth", "reject"]):
+      guard let answers = body["answers"] as? [String] else {
+        return .json(400, ["error": "answers (codes or \"text\") required"])
+      }
+      queuedAuthFailures.append(contentsOf: answers)
+      return .json(200, ["queued": queuedAuthFailures.count])
     case ("POST", ["finicity", "tokens", "expire"]):
       let past = now.addingTimeInterval(-1)
       for key in tokens.keys { tokens[key] = past }

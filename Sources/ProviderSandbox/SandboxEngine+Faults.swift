@@ -18,11 +18,15 @@ extension SandboxEngine {
       return ("rateLimit", .respond(SandboxResponse(status: 429, headers: headers)))
     }
     if random.chance(faults.hangFraction) { return ("hang", .hang(.milliseconds(faults.hangMs))) }
+    if random.chance(faults.stallBodyFraction) {
+      return ("stallBody", .stallBody(.milliseconds(faults.hangMs)))
+    }
     if random.chance(faults.resetFraction) { return ("reset", .reset) }
     if random.chance(faults.serverErrorFraction) {
       return ("serverError", .respond(.text(faults.serverErrorStatus, "Service Unavailable")))
     }
-    if random.chance(faults.throttleFraction) {
+    // Throttle codes are Finicity's; Folio gets only 429 and 5xx faults (no draw is made for it).
+    if !request.path.hasPrefix("/restapi/"), random.chance(faults.throttleFraction) {
       let message =
         faults.throttleCode == "3000000"
         ? "Microdeposit initiation can't be processed at this time due to technical difficulties. Please try after some time"
@@ -38,6 +42,12 @@ extension SandboxEngine {
       )
     }
     return nil
+  }
+
+  /// Whether the named fault breaks the answer (and so may strike after the effect) rather than
+  /// refusing the request (rate limit, throttle).
+  static func losesTheAnswer(_ fault: String) -> Bool {
+    ["hang", "stallBody", "reset", "serverError", "malformed"].contains(fault)
   }
 
   /// A fixed one-second window counter (simple and predictable for a test double).

@@ -9,6 +9,7 @@ extension SandboxEngine {
   /// Checks `Finicity-App-Key` and `Finicity-App-Token` as Finicity does, then runs `body`.
   func withFinicityAuth(_ request: SandboxRequest, _ body: () -> SandboxResponse) -> SandboxResponse
   {
+    if !queuedAuthFailures.isEmpty { return Self.authFailure(queuedAuthFailures.removeFirst()) }
     if let failure = checkAppKey(request) { return failure }
     guard let token = request.header("finicity-app-token"), !token.isEmpty else {
       return .finicityError(401, code: "10024", "Missing parameter (Finicity-App-Token)")
@@ -20,6 +21,17 @@ extension SandboxEngine {
       return .finicityError(401, code: "10023", "Expired (Finicity-App-Token)")
     }
     return body()
+  }
+
+  /// The 401 Finicity sends for `code` (10022, 10023, 10024, 10026), or a `text/plain` 401.
+  static func authFailure(_ code: String) -> SandboxResponse {
+    switch code {
+    case "10022": return .finicityError(401, code: code, "Invalid (Finicity-App-Token)")
+    case "10023": return .finicityError(401, code: code, "Expired (Finicity-App-Token)")
+    case "10024": return .finicityError(401, code: code, "Missing parameter (Finicity-App-Token)")
+    case "10026": return .finicityError(401, code: code, "Missing parameter (Finicity-App-Key)")
+    default: return .text(401, "Unauthorized")
+    }
   }
 
   func checkAppKey(_ request: SandboxRequest) -> SandboxResponse? {

@@ -96,11 +96,19 @@ extension SandboxEngine {
       return Self.folioError(
         "banklink.final.verification.failure.no.more.attempts", "Banklink status=D")
     }
-    if link.verified || [md1, md2].sorted() == link.amounts.sorted() {
+    if [md1, md2].sorted() == link.amounts.sorted() {
       link.verified = true
       bankLinks[bankLinkOid] = link
       label = "verified"
       return .json(200, ["bankLinkOid": bankLinkOid, "verifyStatus": true])
+    }
+    if link.verified {
+      // Inferred: a verified link still checks the amounts, but a wrong guess neither counts an
+      // attempt nor cancels it.
+      label = "wrongAmounts"
+      return Self.folioError(
+        "banklink.verification.failed.microdeposits.due.to.incorrect.microdeposit.amounts",
+        "Remaining Attempts=\(configuration.verifyAttempts - link.failedAttempts)")
     }
     link.failedAttempts += 1
     let remaining = configuration.verifyAttempts - link.failedAttempts

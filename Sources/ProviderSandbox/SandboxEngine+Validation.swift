@@ -9,24 +9,18 @@ extension SandboxEngine {
     return zip(digits, weights).reduce(0) { $0 + $1.0 * $1.1 } % 10 == 0
   }
 
-  /// Reads `{"amounts": [a, b]}`: two JSON numbers, each in (0, 1) with at most two decimals.
+  /// Reads `{"amounts": [a, b]}`: two JSON numbers written exactly `0.dd`, from 0.01 to 0.99.
+  ///
+  /// The JSON structure is checked first, then the numbers' raw text (``SandboxAmountParser``):
+  /// never through `Double`, so `0.120` or `1.2e-1` are refused.
   static func parseAmounts(_ body: [UInt8]) -> [Int]? {
     guard let object = jsonObject(body), let amounts = object["amounts"] as? [Any],
-      amounts.count == 2
+      amounts.count == 2,
+      amounts.allSatisfy({ $0 is NSNumber && !($0 is Bool) })
     else {
       return nil
     }
-    var cents: [Int] = []
-    for value in amounts {
-      guard let number = value as? NSNumber, !(value is Bool), !(value is String) else {
-        return nil
-      }
-      let scaled = number.doubleValue * 100
-      let rounded = scaled.rounded()
-      guard abs(scaled - rounded) < 1e-6, rounded >= 1, rounded <= 99 else { return nil }
-      cents.append(Int(rounded))
-    }
-    return cents
+    return SandboxAmountParser.cents(body)
   }
 
   /// Reads a Folio decimal string ("0.04000") as whole cents; nil when not a whole number of cents.
@@ -50,13 +44,5 @@ extension SandboxEngine {
     formatter.timeZone = TimeZone(identifier: "UTC")
     formatter.dateFormat = "yyyy-MM-dd'T'HH:mm:ss"
     return formatter.string(from: date)
-  }
-}
-
-extension Duration {
-  /// Seconds as a `TimeInterval` (sandbox timing only).
-  var timeInterval: TimeInterval {
-    let parts = components
-    return TimeInterval(parts.seconds) + TimeInterval(parts.attoseconds) / 1e18
   }
 }

@@ -13,6 +13,10 @@ public actor SandboxEngine {
   var bankLinks: [String: FolioSandboxBankLink] = [:]
   var counters = SandboxCounters()
   var rateWindow: (second: Int64, count: Int) = (0, 0)
+  /// 401 answers queued by the control API for the next Finicity calls (codes, or `text`).
+  var queuedAuthFailures: [String] = []
+  /// The last provider request received (control API `GET /_sandbox/requests/last`).
+  var lastRequest: SandboxRequest?
   let capture: SandboxCapture?
 
   /// Creates an engine; opens the capture file when configured.
@@ -32,14 +36,18 @@ public actor SandboxEngine {
       return SandboxPlan(delay: .zero, action: .respond(control(request)))
     }
     counters.requestsTotal += 1
+    lastRequest = request
     let delay = drawLatency()
     if let (name, action) = drawFault(for: request) {
       counters.faultsInjected[name, default: 0] += 1
+      // After-effect faults let the request take effect first; only the answer is lost.
+      let afterEffect = faults.afterEffect && Self.losesTheAnswer(name)
+      if afterEffect { _ = route(request) }
       if case .respond(let response) = action {
         count(response.status)
-        capture?.record(request, response: response, injected: name)
+        capture?.record(request, response: response, injected: name, afterEffect: afterEffect)
       } else {
-        capture?.record(request, response: nil, injected: name)
+        capture?.record(request, response: nil, injected: name, afterEffect: afterEffect)
       }
       return SandboxPlan(delay: delay, action: action)
     }
@@ -107,5 +115,7 @@ public actor SandboxEngine {
     bankLinks = [:]
     counters = SandboxCounters()
     rateWindow = (0, 0)
+    queuedAuthFailures = []
+    lastRequest = nil
   }
 }

@@ -29,12 +29,17 @@ struct ProviderSandboxCommand: AsyncParsableCommand {
   @Option(help: "Fraction of calls answered 5xx.") var serverErrorFraction: Double = 0
   @Option(help: "Fraction of calls that hang.") var hangFraction: Double = 0
   @Option(help: "How long a hung call waits, ms.") var hangMs = 60_000
+  @Option(help: "Fraction of calls whose body stalls after the headers (for hang-ms).")
+  var stallBodyFraction: Double = 0
   @Option(help: "Fraction of connections cut mid-response.") var resetFraction: Double = 0
   @Option(help: "Fraction of calls answered with a truncated JSON body.") var malformedFraction:
     Double = 0
   @Option(help: "Fraction of calls answered 400 with a throttle code.") var throttleFraction:
     Double = 0
   @Option(help: "Throttle code: 3300001 or 3000000.") var throttleCode = "3300001"
+  @Flag(
+    help: "Hang, stalled-body, reset, 5xx and malformed faults strike after the call took effect.")
+  var afterEffect = false
   @Option(help: "Append every exchange as JSON lines here (also SANDBOX_CAPTURE).") var capture:
     String?
 
@@ -43,9 +48,10 @@ struct ProviderSandboxCommand: AsyncParsableCommand {
       latencyMs: latencyMs, latencyJitterMs: latencyJitterMs, rateLimitPerSecond: rateLimit,
       rateLimitFraction: rateLimitFraction, retryAfterSeconds: retryAfter,
       serverErrorFraction: serverErrorFraction, hangFraction: hangFraction, hangMs: hangMs,
-      resetFraction: resetFraction, malformedFraction: malformedFraction,
+      stallBodyFraction: stallBodyFraction, resetFraction: resetFraction,
+      malformedFraction: malformedFraction,
       throttleFraction: throttleFraction,
-      throttleCode: throttleCode)
+      throttleCode: throttleCode, afterEffect: afterEffect)
     let configuration = SandboxConfiguration(
       host: host, port: port, finicityAppKey: appKey, finicityPartnerId: partnerId,
       finicityPartnerSecret: partnerSecret, settleDelay: .milliseconds(settleDelayMs),

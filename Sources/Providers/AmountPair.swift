@@ -1,7 +1,9 @@
 /// The two micro-deposit amounts a customer reports, each from 1 to 99 cents.
 ///
 /// Order does not matter to the providers (inferred for Finicity); it is kept as given.
-public struct AmountPair: Sendable, Hashable, CustomStringConvertible {
+public struct AmountPair: Sendable, Hashable, CustomStringConvertible,
+  CustomDebugStringConvertible, CustomReflectable
+{
   /// The first amount.
   public let first: Cents
   /// The second amount.
@@ -26,5 +28,10 @@ public struct AmountPair: Sendable, Hashable, CustomStringConvertible {
     "{\"amounts\":[\(first.decimalString()),\(second.decimalString())]}"
   }
 
+  /// A redacted text form, safe for logs.
   public var description: String { "AmountPair(<redacted>)" }
+  /// Same as `description`: redacted, safe for logs.
+  public var debugDescription: String { description }
+  /// A mirror without secrets, full account numbers or amounts, so `dump` stays redacted.
+  public var customMirror: Mirror { Mirror(self, children: [:]) }
 }

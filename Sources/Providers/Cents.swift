@@ -2,7 +2,9 @@
 ///
 /// `description` is redacted so an amount can never leak into a log line by accident;
 /// use ``decimalString(fractionDigits:)`` to put it on the wire.
-public struct Cents: Sendable, Hashable, Comparable, CustomStringConvertible {
+public struct Cents: Sendable, Hashable, Comparable, CustomStringConvertible,
+  CustomDebugStringConvertible, CustomReflectable
+{
   /// The number of cents, never negative.
   public let value: Int
 
@@ -38,20 +40,13 @@ public struct Cents: Sendable, Hashable, Comparable, CustomStringConvertible {
     return "\(value / 100).\(centsText)" + String(repeating: "0", count: digits - 2)
   }
 
+  /// Orders amounts by value.
   public static func < (lhs: Cents, rhs: Cents) -> Bool { lhs.value < rhs.value }
 
+  /// A redacted text form, safe for logs.
   public var description: String { "Cents(<redacted>)" }
-}
-
-extension Character {
-  var isASCIIDigit: Bool { ("0"..."9").contains(self) }
-}
-
-extension String {
-  func trimmingWhitespace() -> String {
-    var scalars = Substring(self)
-    while let first = scalars.first, first.isWhitespace { scalars = scalars.dropFirst() }
-    while let last = scalars.last, last.isWhitespace { scalars = scalars.dropLast() }
-    return String(scalars)
-  }
+  /// Same as `description`: redacted, safe for logs.
+  public var debugDescription: String { description }
+  /// A mirror without secrets, full account numbers or amounts, so `dump` stays redacted.
+  public var customMirror: Mirror { Mirror(self, children: [:]) }
 }

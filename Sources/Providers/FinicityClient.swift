@@ -53,7 +53,8 @@ public final class FinicityClient: Sendable {
         PermanentFailure(
           kind: .invalidRequest, httpStatus: nil, code: nil, message: "unencodable request"))
     }
-    return await call("POST", "/microentry/v1/customers/\(segment(customerId))", body: body)
+    return await call(
+      "POST", "/microentry/v1/customers/\(segment(customerId))", body: body, movesMoney: true)
   }
 
   /// Reads the micro entries' status (`GET /microentry/v1/customers/{customerId}/accounts/{accountId}`).
@@ -74,7 +75,7 @@ public final class FinicityClient: Sendable {
     await call(
       "POST",
       "/microentry/v1/customers/\(segment(customerId))/accounts/\(segment(accountId))/amounts",
-      body: Array(amounts.finicityVerifyBody.utf8))
+      body: Array(amounts.finicityVerifyBody.utf8), movesMoney: true)
   }
 
   /// Lists the customer's AVA accounts (`GET /aggregation/v1/customers/{customerId}/accounts?account_type=ava`),
@@ -93,17 +94,19 @@ public final class FinicityClient: Sendable {
   }
 
   /// One logical call: rate limit, token, send, one retry after a token error, map.
-  func call<Body: Decodable & Sendable>(_ method: String, _ pathAndQuery: String, body: [UInt8]?)
-    async
-    -> ProviderOutcome<Body>
-  {
+  ///
+  /// `movesMoney`: an undecodable 2xx answer is ``ReconcileReason/outcomeUnknown`` (the call
+  /// probably took effect) rather than a retry.
+  func call<Body: Decodable & Sendable>(
+    _ method: String, _ pathAndQuery: String, body: [UInt8]?, movesMoney: Bool = false
+  ) async -> ProviderOutcome<Body> {
     for attempt in 0..<2 {
       if let rateLimiter {
         do { try await rateLimiter.acquire() } catch {
           return .retryLater(after: nil, reason: .other("cancelled while rate limited"))
         }
       }
-      let token: String
+      let token: Secret
       switch await tokens.validToken() {
       case .token(let value): token = value
       case .failed(let outcome): return outcome.promoted()
@@ -111,7 +114,8 @@ public final class FinicityClient: Sendable {
       let request = OutgoingRequest(
         method: method, url: configuration.baseURL + pathAndQuery,
         headers: [
-          ("Finicity-App-Key", configuration.appKey.revealed), ("Finicity-App-Token", token),
+          ("Finicity-App-Key", configuration.appKey.revealed),
+          ("Finicity-App-Token", token.revealed),
         ],
         body: body)
       switch await http.send(request) {
@@ -122,7 +126,11 @@ public final class FinicityClient: Sendable {
       case .response(let response):
         if (200..<300).contains(response.status) {
           guard let decoded = try? JSONDecoder().decode(Body.self, from: Data(response.body)) else {
-            return .retryLater(after: nil, reason: .malformedResponse)
+            logger.warning(
+              "finicity success answer undecodable",
+              metadata: ["method": "\(method)", "movesMoney": "\(movesMoney)"])
+            return movesMoney
+              ? .reconcile(.outcomeUnknown) : .retryLater(after: nil, reason: .malformedResponse)
           }
           return .success(decoded)
         }

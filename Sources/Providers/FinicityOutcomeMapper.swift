@@ -7,9 +7,15 @@ enum FinicityOutcomeMapper {
   static let throttleCodes: Set<String> = ["3300001", "3000000"]
   static let invalidRequestCodes: Set<String> = ["20024", "3000001", "3000003"]
 
-  /// Whether the answer is a token problem that deserves one new token and one retry.
+  /// Whether the answer is a token problem that deserves one new token and one retry: a 401 with
+  /// 10022/10023/10024, or a 401 with no readable code (Finicity may answer `text/plain`).
+  ///
+  /// Retrying a code-less 401 is safe: if the cause is our app key or partner credentials, the
+  /// token request is rejected and the token store latches shut (no loop, no lock-out). 10026
+  /// (missing app key) is not retried: a new token cannot fix the app key.
   static func isTokenError(status: Int, body: [UInt8]) -> Bool {
-    guard status == 401, let code = FinicityErrorBody.parse(body).code else { return false }
+    guard status == 401 else { return false }
+    guard let code = FinicityErrorBody.parse(body).code else { return true }
     return tokenCodes.contains(code)
   }
 

@@ -7,14 +7,23 @@ struct FinicityTokenFetcher: Sendable {
   let http: ProviderHTTPClient
   let logger: Logger
 
-  private struct Credentials: Encodable {
+  /// The token call's body; the secret is kept as a ``Secret`` so it never prints.
+  struct Credentials: Encodable {
     var partnerId: String
-    var partnerSecret: String
+    var partnerSecret: Secret
+
+    enum CodingKeys: String, CodingKey { case partnerId, partnerSecret }
+
+    func encode(to encoder: any Encoder) throws {
+      var c = encoder.container(keyedBy: CodingKeys.self)
+      try c.encode(partnerId, forKey: .partnerId)
+      try c.encode(partnerSecret.revealed, forKey: .partnerSecret)
+    }
   }
 
   func fetch() async -> FinicityTokenStore.Result {
     let credentials = Credentials(
-      partnerId: configuration.partnerId, partnerSecret: configuration.partnerSecret.revealed)
+      partnerId: configuration.partnerId, partnerSecret: configuration.partnerSecret)
     guard let body = try? JSONEncoder().encode(credentials) else {
       return .failed(.retryLater(after: nil, reason: .other("unencodable credentials")))
     }
@@ -31,7 +40,7 @@ struct FinicityTokenFetcher: Sendable {
             FinicityAccessToken.self, from: Data(response.body)),
           !token.token.isEmpty
         else { return .failed(.retryLater(after: nil, reason: .malformedResponse)) }
-        return .token(token.token)
+        return .token(Secret(token.token))
       }
       var outcome = FinicityOutcomeMapper.failure(response)
       // A rejected token request is a credentials problem, never an invalid business request.

@@ -6,14 +6,14 @@
 /// partner account, so no further token request is made until ``reopen()`` is called.
 actor FinicityTokenStore {
   enum Result: Sendable {
-    case token(String)
+    case token(Secret)
     case failed(ProviderOutcome<Never>)
   }
 
   private let fetch: @Sendable () async -> Result
   private let renewAfter: Duration
   private let time: TimeSource
-  private var cached: (token: String, obtainedAt: Duration)?
+  private var cached: (token: Secret, obtainedAt: Duration)?
   private var inFlight: Task<Result, Never>?
   private var latched: ProviderOutcome<Never>?
   /// Token requests made so far.
@@ -45,7 +45,7 @@ actor FinicityTokenStore {
   }
 
   /// Forgets `token` if it is still the cached one (after a 401 token error).
-  func invalidate(_ token: String) {
+  func invalidate(_ token: Secret) {
     if cached?.token == token { cached = nil }
   }
 

@@ -43,7 +43,7 @@ public final class FolioClient: Sendable {
     return await call(
       "PUT",
       "/restapi/accounts/\(segment(accountNumber))/verify/microdeposits/\(segment(bankLinkOid))",
-      body: Array(body))
+      body: Array(body), movesMoney: true)
   }
 
   /// Reads a bank link (`GET /restapi/accounts/{accountNumber}/achbanklinks/{bankLinkOid}`), to
@@ -62,10 +62,11 @@ public final class FolioClient: Sendable {
     return text.addingPercentEncoding(withAllowedCharacters: allowed) ?? ""
   }
 
-  func call<Body: Decodable & Sendable>(_ method: String, _ pathAndQuery: String, body: [UInt8]?)
-    async
-    -> ProviderOutcome<Body>
-  {
+  /// One call: rate limit, sign, send, map. `movesMoney`: an undecodable 2xx answer is
+  /// ``ReconcileReason/outcomeUnknown`` (the verify probably counted) rather than a retry.
+  func call<Body: Decodable & Sendable>(
+    _ method: String, _ pathAndQuery: String, body: [UInt8]?, movesMoney: Bool = false
+  ) async -> ProviderOutcome<Body> {
     if let rateLimiter {
       do { try await rateLimiter.acquire() } catch {
         return .retryLater(after: nil, reason: .other("cancelled while rate limited"))
@@ -82,7 +83,11 @@ public final class FolioClient: Sendable {
     case .response(let response):
       if (200..<300).contains(response.status) {
         guard let decoded = try? JSONDecoder().decode(Body.self, from: Data(response.body)) else {
-          return .retryLater(after: nil, reason: .malformedResponse)
+          logger.warning(
+            "folio success answer undecodable",
+            metadata: ["method": "\(method)", "movesMoney": "\(movesMoney)"])
+          return movesMoney
+            ? .reconcile(.outcomeUnknown) : .retryLater(after: nil, reason: .malformedResponse)
         }
         return .success(decoded)
       }

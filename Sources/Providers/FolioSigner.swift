@@ -1,15 +1,6 @@
 import Crypto
 import Foundation
 
-/// Signs Folio requests. Folio's real format is not public: replace ``FolioSigner`` with a type
-/// implementing the real one; the client only needs the headers this returns.
-public protocol FolioRequestSigning: Sendable {
-  /// The headers that authenticate a request (for instance `Authorization`).
-  func headers(method: String, pathAndQuery: String, body: [UInt8], date: Date) -> [(
-    String, String
-  )]
-}
-
 /// The stand-in HMAC-SHA256 signature (inferred format, checked by the sandbox the same way).
 ///
 /// String to sign: `METHOD\nPATH?QUERY\nUNIX_SECONDS\nhex(SHA256(body))`.
@@ -24,6 +15,7 @@ public struct FolioSigner: FolioRequestSigning {
     self.sharedSecret = sharedSecret
   }
 
+  /// The `Authorization` header for this request.
   public func headers(method: String, pathAndQuery: String, body: [UInt8], date: Date) -> [(
     String, String
   )] {

@@ -10,17 +10,23 @@ public final class ProviderHTTPClient: Sendable {
   /// The limits in force for every call.
   public let configuration: ProviderHTTPConfiguration
 
-  /// Creates the shared client with the connect timeout from `configuration`.
+  /// Creates the shared client with the connect and read timeouts from `configuration`.
   public init(configuration: ProviderHTTPConfiguration = .init()) {
     self.configuration = configuration
     var config = HTTPClient.Configuration(
       redirectConfiguration: .disallow,
-      timeout: .init(connect: configuration.connectTimeout.timeAmount),
+      timeout: .init(
+        connect: configuration.connectTimeout.timeAmount,
+        read: configuration.readTimeout.timeAmount),
       decompression: .disabled
     )
     config.httpVersion = .automatic
     self.client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: config)
   }
+
+  /// Replaces ``ProviderHTTPConfiguration/requestTimeout`` for the calls made in a scope, so a
+  /// test can shorten the one call under test while its setup calls keep the generous limit.
+  @TaskLocal static var requestTimeoutOverride: Duration?
 
   /// Shuts the client down; no call may be made afterwards.
   public func shutdown() async throws {
@@ -28,7 +34,28 @@ public final class ProviderHTTPClient: Sendable {
   }
 
   /// Sends one request and returns the raw answer or a transport failure. Never throws.
+  ///
+  /// The whole exchange (connect, send, head and body) is bounded by one total timeout: the
+  /// exchange races a timer and the loser is cancelled. AsyncHTTPClient's own deadline covers only
+  /// the head, so without the race a body that stalls after the headers would hang the call.
   func send(_ request: OutgoingRequest) async -> TransportResult {
+    let outgoing = Self.prepare(request)
+    let timeout = Self.requestTimeoutOverride ?? configuration.requestTimeout
+    return await withTaskGroup(of: TransportResult.self) { group in
+      group.addTask { await self.exchange(outgoing, timeout: timeout) }
+      group.addTask {
+        // Cancelled when the exchange finishes first; its result is then never read.
+        try? await Task.sleep(for: timeout)
+        return .failed(.timeout)
+      }
+      let first = await group.next() ?? .failed(.timeout)
+      group.cancelAll()
+      return first
+    }
+  }
+
+  /// The request as AsyncHTTPClient takes it, with `Accept` and, with a body, `Content-Type`.
+  static func prepare(_ request: OutgoingRequest) -> HTTPClientRequest {
     var outgoing = HTTPClientRequest(url: request.url)
     outgoing.method = HTTPMethod(rawValue: request.method)
     outgoing.headers.add(name: "Accept", value: "application/json")
@@ -38,9 +65,13 @@ public final class ProviderHTTPClient: Sendable {
       outgoing.headers.add(name: "Content-Type", value: "application/json")
       outgoing.body = .bytes(ByteBuffer(bytes: body))
     }
+    return outgoing
+  }
+
+  /// Executes and collects the body; stops early when cancelled by ``send(_:)``'s timer.
+  private func exchange(_ outgoing: HTTPClientRequest, timeout: Duration) async -> TransportResult {
     do {
-      let response = try await client.execute(
-        outgoing, timeout: configuration.requestTimeout.timeAmount)
+      let response = try await client.execute(outgoing, timeout: timeout.timeAmount)
       let body = try await response.body.collect(upTo: configuration.maxResponseBytes)
       let headers = response.headers.map { ($0.name, $0.value) }
       return .response(
@@ -68,37 +99,5 @@ public final class ProviderHTTPClient: Sendable {
       return .timeout
     }
     return .connectionFailed
-  }
-}
-
-/// A request as the clients build it.
-struct OutgoingRequest: Sendable {
-  var method: String
-  var url: String
-  var headers: [(String, String)]
-  var body: [UInt8]?
-}
-
-/// A complete HTTP answer.
-struct RawResponse: Sendable {
-  var status: Int
-  var headers: [(String, String)]
-  var body: [UInt8]
-
-  func header(_ name: String) -> String? {
-    headers.first { $0.0.caseInsensitiveCompare(name) == .orderedSame }?.1
-  }
-}
-
-/// What the transport gives back.
-enum TransportResult: Sendable {
-  case response(RawResponse)
-  case failed(RetryReason)
-}
-
-extension Duration {
-  var timeAmount: TimeAmount {
-    let parts = components
-    return .nanoseconds(parts.seconds * 1_000_000_000 + parts.attoseconds / 1_000_000_000)
   }
 }

@@ -8,16 +8,19 @@ public actor RateLimiter {
   /// Calls let through so far.
   public private(set) var granted = 0
 
-  /// Creates a limiter allowing `ratePerSecond` calls per second with bursts of `burst`.
-  public init(
+  /// Creates a limiter allowing `ratePerSecond` calls per second with bursts of `burst`; `nil`
+  /// unless the rate is finite and positive and the burst at least 1.
+  public init?(
     ratePerSecond: Double,
     burst: Int,
     time: TimeSource = .system,
     sleep: @escaping @Sendable (Duration) async throws -> Void = { try await Task.sleep(for: $0) }
   ) {
+    guard let bucket = TokenBucket(ratePerSecond: ratePerSecond, burst: burst, now: time.now())
+    else { return nil }
     self.time = time
     self.sleep = sleep
-    self.bucket = TokenBucket(ratePerSecond: ratePerSecond, burst: burst, now: time.now())
+    self.bucket = bucket
   }
 
   /// Takes a token without waiting: `nil` when the call may go now, else the time to wait.

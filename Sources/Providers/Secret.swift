@@ -1,6 +1,8 @@
 /// A secret value (partner secret, app key, token, shared secret) that never prints itself.
+///
+/// Its description, debug description and mirror (`dump`, `String(reflecting:)`) never show it.
 public struct Secret: Sendable, Hashable, CustomStringConvertible, CustomDebugStringConvertible,
-  ExpressibleByStringLiteral
+  CustomReflectable, ExpressibleByStringLiteral
 {
   /// The secret text. Read it only to put it on the wire.
   public let revealed: String
@@ -11,6 +13,10 @@ public struct Secret: Sendable, Hashable, CustomStringConvertible, CustomDebugSt
   /// Wraps a literal secret (tests and examples).
   public init(stringLiteral value: String) { self.revealed = value }
 
+  /// A redacted text form, safe for logs.
   public var description: String { "<secret>" }
+  /// Same as `description`: redacted, safe for logs.
   public var debugDescription: String { "<secret>" }
+  /// A mirror without secrets, full account numbers or amounts, so `dump` stays redacted.
+  public var customMirror: Mirror { Mirror(self, children: [:]) }
 }

@@ -11,9 +11,10 @@ public struct TokenBucket: Sendable, Hashable {
   /// The time of the last refill.
   public private(set) var lastRefill: Duration
 
-  /// Creates a full bucket at time `now`.
-  public init(ratePerSecond: Double, burst: Int, now: Duration = .zero) {
-    precondition(ratePerSecond > 0 && burst >= 1, "rate must be positive and burst at least 1")
+  /// Creates a full bucket at time `now`; `nil` unless the rate is finite and positive and the
+  /// burst at least 1 (a configuration mistake must not crash the daemon).
+  public init?(ratePerSecond: Double, burst: Int, now: Duration = .zero) {
+    guard ratePerSecond.isFinite, ratePerSecond > 0, burst >= 1 else { return nil }
     self.ratePerSecond = ratePerSecond
     self.burst = burst
     self.tokens = Double(burst)
@@ -38,13 +39,5 @@ public struct TokenBucket: Sendable, Hashable {
     }
     let missing = 1 - tokens
     return .nanoseconds(Int64((missing / ratePerSecond * 1e9).rounded(.up)))
-  }
-}
-
-extension Duration {
-  /// The duration in seconds as a `Double` (for rates only, never for money).
-  var seconds: Double {
-    let parts = components
-    return Double(parts.seconds) + Double(parts.attoseconds) / 1e18
   }
 }

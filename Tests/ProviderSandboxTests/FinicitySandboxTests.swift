@@ -75,6 +75,10 @@ import Testing
     (#"{"amounts":[0.123,0.15]}"#, "3000003"), (#"{"amounts":["0.12","0.15"]}"#, "3000003"),
     (#"{"amounts":[0.12]}"#, "3000003"), (#"{"amounts":[1.5,0.15]}"#, "3000003"),
     ("not json", "3000003"),
+    // Checked as written, never through Double: these are 0.12 as binary floating point.
+    (#"{"amounts":[0.120,0.15]}"#, "3000003"), (#"{"amounts":[1.2e-1,0.15]}"#, "3000003"),
+    (#"{"amounts":[0.1,0.15]}"#, "3000003"), (#"{"amounts":[0.00,0.15]}"#, "3000003"),
+    (#"{"amounts":[true,0.15]}"#, "3000003"), (#"{"amounts":[-0.12,0.15]}"#, "3000003"),
   ])
   func verifyRejectsBadAmountFormats(body: String, code: String) async throws {
     try await withRawSandbox { s in

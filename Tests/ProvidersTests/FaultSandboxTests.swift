@@ -7,16 +7,22 @@ import Testing
 /// Each injected fault surfaces as the right outcome within the configured timeout.
 @Suite struct FaultSandboxTests {
   /// Gets a token first (faults also hit the token call), then injects `faults` and reads details.
-  func detailsUnder(_ faults: [String: Any], http: ProviderHTTPConfiguration? = nil) async throws
-    -> String
-  {
+  ///
+  /// Setup and control calls run under the harness's generous timeout; only the faulted call runs
+  /// under `callTimeout` when given, so a loaded machine cannot time out the setup.
+  func detailsUnder(
+    _ faults: [String: Any], callTimeout: Duration? = nil,
+    http: ProviderHTTPConfiguration = ProviderHTTPConfiguration(
+      connectTimeout: .seconds(10), requestTimeout: .seconds(30))
+  ) async throws -> String {
     var result = ""
-    let httpConfiguration =
-      http ?? ProviderHTTPConfiguration(connectTimeout: .seconds(2), requestTimeout: .seconds(5))
-    try await withHarness(http: httpConfiguration) { h in
+    try await withHarness(http: http) { h in
       let accountId = try await initiated(h, "12121212")
       try await h.setFaults(faults)
-      result = label(await h.finicity.details(customerId: "1005061234", accountId: accountId))
+      let outcome = await ProviderHTTPClient.$requestTimeoutOverride.withValue(callTimeout) {
+        await h.finicity.details(customerId: "1005061234", accountId: accountId)
+      }
+      result = label(outcome)
       try await h.control("POST", "/_sandbox/reset")
     }
     return result
@@ -47,10 +53,21 @@ import Testing
   }
 
   @Test func hangingCallTimesOut() async throws {
-    let http = ProviderHTTPConfiguration(
-      connectTimeout: .seconds(2), requestTimeout: .milliseconds(300))
     #expect(
-      try await detailsUnder(["hangFraction": 1, "hangMs": 30_000], http: http)
+      try await detailsUnder(
+        ["hangFraction": 1, "hangMs": 30_000], callTimeout: .milliseconds(300))
+        == "retryLater(nil, timeout)")
+  }
+
+  @Test func bodyStallingAfterTheHeadersTimesOut() async throws {
+    // The head arrives at once; the total timeout must still cover the body. The read timeout is
+    // longer than the stall, so only the total deadline can end this call as a timeout (without
+    // it, the sandbox's cut after hangMs would surface as a connection failure).
+    let http = ProviderHTTPConfiguration(
+      connectTimeout: .seconds(10), requestTimeout: .seconds(30), readTimeout: .seconds(600))
+    #expect(
+      try await detailsUnder(
+        ["stallBodyFraction": 1, "hangMs": 60_000], callTimeout: .milliseconds(300), http: http)
         == "retryLater(nil, timeout)")
   }
 
@@ -67,7 +84,7 @@ import Testing
   @Test func oversizedBody() async throws {
     // The token answer (~31 bytes) fits in 64 bytes; the initiate answer (~140 bytes) does not.
     let http = ProviderHTTPConfiguration(
-      connectTimeout: .seconds(2), requestTimeout: .seconds(5), maxResponseBytes: 64)
+      connectTimeout: .seconds(10), requestTimeout: .seconds(30), maxResponseBytes: 64)
     try await withHarness(http: http) { h in
       let outcome = await h.finicity.initiate(customerId: "1005061234", receiver("12345678"))
       #expect(label(outcome) == "retryLater(nil, response too large)")
@@ -79,14 +96,18 @@ import Testing
   }
 
   @Test func connectionRefused() async throws {
-    let server = try await ProviderSandboxServer.start(SandboxConfiguration())
-    let url = server.baseURL
-    await server.stop()
+    // A port held bound but not listening for the whole test: nothing else can take it, and a
+    // connection to it is refused at once (no reuse of a just-freed port by a parallel test).
+    let closed = try ClosedPort()
+    defer { closed.close() }
+    // AsyncHTTPClient retries a refused connect until the connect timeout, then reports the last
+    // connect error (refused), so the outcome does not depend on how loaded the machine is.
     let http = ProviderHTTPClient(
-      configuration: .init(connectTimeout: .milliseconds(300), requestTimeout: .seconds(5)))
+      configuration: .init(connectTimeout: .seconds(2), requestTimeout: .seconds(30)))
     let client = FinicityClient(
       configuration: FinicityConfiguration(
-        baseURL: url, partnerId: "p", partnerSecret: "s", appKey: "k"), http: http)
+        baseURL: "http://127.0.0.1:\(closed.port)", partnerId: "p", partnerSecret: "s",
+        appKey: "k"), http: http)
     let outcome = await client.details(customerId: "1", accountId: "2")
     try await http.shutdown()
     #expect(label(outcome) == "retryLater(nil, connection failed)")
@@ -106,9 +127,10 @@ import Testing
   @Test func clientRateLimiterKeepsCallsUnderTheLimit() async throws {
     try await withHarness { h in
       let time = ManualTimeSource()
-      let limiter = RateLimiter(ratePerSecond: 2, burst: 1, time: time.timeSource) {
-        time.advance(by: $0)
-      }
+      let limiter = try #require(
+        RateLimiter(ratePerSecond: 2, burst: 1, time: time.timeSource) {
+          time.advance(by: $0)
+        })
       let client = FinicityClient(
         configuration: FinicityConfiguration(
           baseURL: h.server.baseURL, partnerId: Harness.partnerId,

@@ -151,4 +151,22 @@ import Testing
           .status == .expired)
     }
   }
+
+  @Test func clientSendsAcceptAndContentTypeHeaders() async throws {
+    try await withHarness { h in
+      _ = try await initiated(h, "13131313")
+      let initiate = try await h.control("GET", "/_sandbox/requests/last")
+      let sent = try #require(initiate["headers"] as? [String: String])
+      #expect(initiate["method"] as? String == "POST")
+      #expect(sent["accept"] == "application/json")
+      #expect(sent["content-type"] == "application/json")
+      #expect(sent["finicity-app-token"] == "REDACTED")
+      _ = await h.finicity.avaAccounts(customerId: "1005061234")
+      let list = try await h.control("GET", "/_sandbox/requests/last")
+      let listHeaders = try #require(list["headers"] as? [String: String])
+      #expect(list["method"] as? String == "GET")
+      #expect(listHeaders["accept"] == "application/json")
+      #expect(listHeaders["content-type"] == nil)
+    }
+  }
 }

@@ -79,7 +79,9 @@ import Testing
   @Test(arguments: [
     (#"{"code":"10022"}"#, true), (#"{"code":10023}"#, true),
     (#"{"code":"10024","message":"x"}"#, true),
-    (#"{"code":"10026"}"#, false), ("Invalid (Finicity-App-Token)", false),
+    // A 401 with no readable code (text/plain) gets the one token refresh; 10026 does not.
+    (#"{"code":"10026"}"#, false), ("Invalid (Finicity-App-Token)", true), ("", true),
+    (#"{"code":"10001"}"#, false),
   ])
   func recognisesTokenErrors(body: String, isTokenError: Bool) {
     #expect(FinicityOutcomeMapper.isTokenError(status: 401, body: Array(body.utf8)) == isTokenError)

@@ -35,6 +35,25 @@ import Testing
     }
   }
 
+  @Test func aVerifiedLinkStillChecksTheAmounts() async throws {
+    try await withHarness { h in
+      try await seed(h)
+      func verify(_ first: Int, _ second: Int) async throws -> String {
+        label(
+          await h.folio.verifyMicroDeposits(
+            accountNumber: "RD57828005", bankLinkOid: "7926335346173182966",
+            ownerLoginId: "testuser", amounts: try #require(AmountPair(cents: first, second))))
+      }
+      #expect(try await verify(4, 23) == "success")
+      #expect(try await verify(5, 5) == "wrongAmounts(3)")
+      #expect(try await verify(23, 4) == "success")
+      let link = await h.folio.bankLink(
+        accountNumber: "RD57828005", bankLinkOid: "7926335346173182966")
+      #expect(link.successValue?.verifyStatus == true)
+      #expect(link.successValue?.isCancelled == false)
+    }
+  }
+
   @Test func wrongAmountsCountDownThenCancelTheLink() async throws {
     try await withHarness { h in
       try await seed(h)
@@ -90,6 +109,26 @@ import Testing
       let outcome = await h.folio.bankLink(
         accountNumber: "RD57828005", bankLinkOid: "7926335346173182966")
       #expect(label(outcome) == "permanent(authentication, authentication.failed)")
+    }
+  }
+
+  @Test(arguments: [
+    (["rateLimitFraction": 1], "retryLater(nil, rate limited (429))"),
+    (["serverErrorFraction": 1], "retryLater(nil, server error (503))"),
+    // Throttle codes are Finicity's: a Folio call is not touched by them.
+    (["throttleFraction": 1], "success"),
+  ])
+  func folioFaults(faults: [String: Int], expected: String) async throws {
+    try await withHarness { h in
+      try await seed(h)
+      try await h.setFaults(faults)
+      let verify = await h.folio.verifyMicroDeposits(
+        accountNumber: "RD57828005", bankLinkOid: "7926335346173182966", ownerLoginId: "testuser",
+        amounts: try #require(AmountPair(cents: 4, 23)))
+      #expect(label(verify) == expected)
+      let read = await h.folio.bankLink(
+        accountNumber: "RD57828005", bankLinkOid: "7926335346173182966")
+      #expect(label(read) == expected)
     }
   }
 

@@ -3,8 +3,18 @@ import Testing
 @testable import Providers
 
 @Suite struct RateLimiterTests {
-  @Test func bucketAllowsBurstThenRefusesWithWait() {
-    var bucket = TokenBucket(ratePerSecond: 2, burst: 3)
+  @Test func invalidSettingsGiveNoBucketInsteadOfACrash() {
+    #expect(TokenBucket(ratePerSecond: 0, burst: 1) == nil)
+    #expect(TokenBucket(ratePerSecond: -1, burst: 1) == nil)
+    #expect(TokenBucket(ratePerSecond: .nan, burst: 1) == nil)
+    #expect(TokenBucket(ratePerSecond: .infinity, burst: 1) == nil)
+    #expect(TokenBucket(ratePerSecond: 1, burst: 0) == nil)
+    #expect(RateLimiter(ratePerSecond: 0, burst: 1) == nil)
+    #expect(RateLimiter(ratePerSecond: 1, burst: 1) != nil)
+  }
+
+  @Test func bucketAllowsBurstThenRefusesWithWait() throws {
+    var bucket = try #require(TokenBucket(ratePerSecond: 2, burst: 3))
     #expect(bucket.take(now: .zero) == nil)
     #expect(bucket.take(now: .zero) == nil)
     #expect(bucket.take(now: .zero) == nil)
@@ -13,8 +23,8 @@ import Testing
     #expect(bucket.take(now: .milliseconds(500)) == nil)
   }
 
-  @Test func bucketHoldsItsRateOverSimulatedTime() {
-    var bucket = TokenBucket(ratePerSecond: 5, burst: 4)
+  @Test func bucketHoldsItsRateOverSimulatedTime() throws {
+    var bucket = try #require(TokenBucket(ratePerSecond: 5, burst: 4))
     var granted = 0
     // Someone asks every 10 ms for 10 simulated seconds.
     for step in 0...1000 where bucket.take(now: .milliseconds(step * 10)) == nil {
@@ -23,8 +33,8 @@ import Testing
     #expect(granted == 4 + 50)
   }
 
-  @Test func bucketNeverExceedsBurstAfterQuiet() {
-    var bucket = TokenBucket(ratePerSecond: 100, burst: 2)
+  @Test func bucketNeverExceedsBurstAfterQuiet() throws {
+    var bucket = try #require(TokenBucket(ratePerSecond: 100, burst: 2))
     #expect(bucket.take(now: .seconds(0)) == nil)
     bucket.refill(now: .seconds(3600))
     #expect(bucket.tokens == 2)
@@ -32,9 +42,10 @@ import Testing
 
   @Test func limiterMakesCallersWaitOnTheInjectedClock() async throws {
     let time = ManualTimeSource()
-    let limiter = RateLimiter(ratePerSecond: 5, burst: 2, time: time.timeSource) { wait in
-      time.advance(by: wait)
-    }
+    let limiter = try #require(
+      RateLimiter(ratePerSecond: 5, burst: 2, time: time.timeSource) { wait in
+        time.advance(by: wait)
+      })
     for _ in 0..<22 { try await limiter.acquire() }
     #expect(await limiter.granted == 22)
     // 2 go at once, the next 20 at 5 per second: at least 4 simulated seconds.
@@ -42,9 +53,10 @@ import Testing
     #expect(time.now < .seconds(4) + .milliseconds(10))
   }
 
-  @Test func tryAcquireReportsTheWaitWithoutTakingAToken() async {
+  @Test func tryAcquireReportsTheWaitWithoutTakingAToken() async throws {
     let time = ManualTimeSource()
-    let limiter = RateLimiter(ratePerSecond: 1, burst: 1, time: time.timeSource) { _ in }
+    let limiter = try #require(
+      RateLimiter(ratePerSecond: 1, burst: 1, time: time.timeSource) { _ in })
     #expect(await limiter.tryAcquire() == nil)
     #expect(await limiter.tryAcquire() == .seconds(1))
     time.advance(by: .seconds(1))

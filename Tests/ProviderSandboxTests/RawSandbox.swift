@@ -32,7 +32,8 @@ struct RawSandbox {
       request.headers.add(name: "Content-Type", value: "application/json")
       request.body = .bytes(ByteBuffer(string: body))
     }
-    let response = try await client.execute(request, timeout: .seconds(5))
+    // Generous: raw calls are setup or checks, never the faulted call under a short timeout.
+    let response = try await client.execute(request, timeout: .seconds(30))
     let bytes = try await response.body.collect(upTo: 1 << 20)
     return Answer(
       status: Int(response.status.code), headers: response.headers,

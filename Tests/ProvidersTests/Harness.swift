@@ -55,13 +55,14 @@ struct Harness {
   }
 }
 
-enum HarnessError: Error { case controlFailed(String) }
-
 /// Runs `body` with a fresh sandbox and clients, then shuts both down even when `body` throws.
+///
+/// The default timeouts are generous so setup calls survive a loaded machine; a test shortens
+/// only the call under test (`ProviderHTTPClient.$requestTimeoutOverride`).
 func withHarness(
   sandbox: SandboxConfiguration = SandboxConfiguration(),
   http httpConfiguration: ProviderHTTPConfiguration = ProviderHTTPConfiguration(
-    connectTimeout: .seconds(2), requestTimeout: .seconds(5)),
+    connectTimeout: .seconds(10), requestTimeout: .seconds(30)),
   partnerSecret: String = Harness.partnerSecret,
   appKey: String = Harness.appKey,
   folioSecret: String = Harness.folioSecret,

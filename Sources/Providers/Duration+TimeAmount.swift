@@ -1,0 +1,10 @@
+import AsyncHTTPClient
+import NIOCore
+import NIOHTTP1
+
+extension Duration {
+  var timeAmount: TimeAmount {
+    let parts = components
+    return .nanoseconds(parts.seconds * 1_000_000_000 + parts.attoseconds / 1_000_000_000)
+  }
+}

@@ -1,0 +1,9 @@
+import AsyncHTTPClient
+import NIOCore
+import NIOHTTP1
+
+/// What the transport gives back.
+enum TransportResult: Sendable {
+  case response(RawResponse)
+  case failed(RetryReason)
+}
