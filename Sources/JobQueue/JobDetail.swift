@@ -1,0 +1,67 @@
+import Foundation
+
+/// One job and its history, as an operator sees it: never the full account number.
+public struct JobDetail: Sendable, Codable, Equatable {
+  /// One line of the job's history.
+  public struct Event: Sendable, Codable, Equatable {
+    /// When it happened.
+    public var at: Date
+    /// What happened.
+    public var kind: String
+    /// The state before.
+    public var fromState: String?
+    /// The state after.
+    public var toState: String?
+    /// The provider called.
+    public var provider: String?
+    /// The call.
+    public var endpoint: String?
+    /// The HTTP status.
+    public var httpStatus: Int?
+    /// The provider's code.
+    public var providerCode: String?
+    /// How long the call took.
+    public var latencyMilliseconds: Int?
+    /// The daemon instance.
+    public var instance: String?
+    /// A short note.
+    public var message: String?
+  }
+
+  /// The job id.
+  public var id: Int64
+  /// `finicity` or `folio`.
+  public var provider: String
+  /// The state.
+  public var state: String
+  /// The application's reference.
+  public var externalRef: String?
+  /// Finicity customer id.
+  public var customerID: String?
+  /// Last four digits of the account number.
+  public var accountLast4: String?
+  /// Folio bank link.
+  public var bankLinkOID: String?
+  /// The provider's account id.
+  public var providerAccountID: String?
+  /// Verify attempts remaining.
+  public var attemptsRemaining: Int?
+  /// The outcome, once finished.
+  public var outcome: String?
+  /// The provider's code.
+  public var providerCode: String?
+  /// The provider's message.
+  public var providerMessage: String?
+  /// When the job is next due.
+  public var runAt: Date
+  /// The daemon holding it, if any.
+  public var leaseOwner: String?
+  /// When that lease runs out.
+  public var leaseExpiresAt: Date?
+  /// When it was inserted.
+  public var createdAt: Date
+  /// When it finished.
+  public var finishedAt: Date?
+  /// Its history, oldest first.
+  public var events: [Event]
+}
