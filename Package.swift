@@ -77,6 +77,8 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
+    // sd_notify over $NOTIFY_SOCKET (readiness, status, watchdog); a no-op outside systemd.
+    .target(name: "SystemdSupport"),
     .executableTarget(
       name: "VerifierDaemon",
       dependencies: [
@@ -112,6 +114,7 @@ let package = Package(
         .product(name: "NIOHTTP1", package: "swift-nio"),
       ]
     ),
+    .testTarget(name: "SystemdSupportTests", dependencies: ["SystemdSupport"]),
     .testTarget(name: "VerifierDaemonTests", dependencies: ["JobQueue", "TestSupport"]),
   ],
   swiftLanguageModes: [.v6]
