@@ -81,16 +81,16 @@ extension JobAdmin {
         createdAt: try row.decode("created_at"), finishedAt: try row.decodeIfPresent("finished_at"),
         events: try events.rows.map { event in
           JobDetail.Event(
-            at: try event.decode("at"), kind: try event.decode("kind"),
-            fromState: try event.decodeIfPresent("from_state"),
-            toState: try event.decodeIfPresent("to_state"),
-            provider: try event.decodeIfPresent("provider"),
-            endpoint: try event.decodeIfPresent("endpoint"),
-            httpStatus: try event.decodeIfPresent("http_status"),
-            providerCode: try event.decodeIfPresent("provider_code"),
-            latencyMilliseconds: try event.decodeIfPresent("latency_ms"),
-            instance: try event.decodeIfPresent("instance"),
-            message: try event.decodeIfPresent("message"))
+            at: try event.decode("at"), instance: try event.decodeIfPresent("instance"),
+            event: JobEvent(
+              kind: try event.decode("kind"), fromState: try event.decodeIfPresent("from_state"),
+              toState: try event.decodeIfPresent("to_state"),
+              provider: try event.decodeIfPresent("provider"),
+              endpoint: try event.decodeIfPresent("endpoint"),
+              httpStatus: try event.decodeIfPresent("http_status"),
+              providerCode: try event.decodeIfPresent("provider_code"),
+              latencyMilliseconds: try event.decodeIfPresent("latency_ms"),
+              message: try event.decodeIfPresent("message")))
         })
     }
   }

@@ -27,13 +27,7 @@ public struct JobAdmin: Sendable {
   /// verification must be enqueued instead. A job a daemon holds is left alone.
   public func retry(jobID: Int64) async throws -> ActionResult {
     try await connection.withTransaction { session in
-      let found = try session.query(
-        """
-        SELECT state, outcome, finished_at IS NOT NULL AS finished, lease_owner,
-               lease_expires_at, lease_expires_at > now() AS held
-          FROM verifier.jobs WHERE id = $1 FOR UPDATE
-        """, [jobID], operation: "find job")
-      if let refusal = try Self.refusal(found) { return refusal }
+      if let refusal = try Self.refusal(jobID: jobID, session) { return refusal }
       try session.query(
         """
         WITH job AS (
@@ -51,21 +45,21 @@ public struct JobAdmin: Sendable {
   /// Cancels a live job no daemon holds (`verifier.cancel`), recording the cancellation.
   public func cancel(jobID: Int64) async throws -> ActionResult {
     try await connection.withTransaction { session in
-      let found = try session.query(
-        """
-        SELECT state, outcome, finished_at IS NOT NULL AS finished, lease_owner,
-               lease_expires_at, lease_expires_at > now() AS held
-          FROM verifier.jobs WHERE id = $1 FOR UPDATE
-        """, [jobID], operation: "find job")
-      if let refusal = try Self.refusal(found) { return refusal }
+      if let refusal = try Self.refusal(jobID: jobID, session) { return refusal }
       let canceled = try session.query(
         "SELECT verifier.cancel($1) AS ok", [jobID], operation: "cancel job")
       return try canceled[0].decode("ok", as: Bool.self) ? .done : .notFound
     }
   }
 
-  /// Why a job cannot be retried or cancelled now, or `nil` when it can.
-  static func refusal(_ found: PGResult) throws -> ActionResult? {
+  /// Locks the job and says why it cannot be retried or cancelled now, or `nil` when it can.
+  static func refusal(jobID: Int64, _ session: PGSession) throws -> ActionResult? {
+    let found = try session.query(
+      """
+      SELECT state, outcome, finished_at IS NOT NULL AS finished, lease_owner,
+             lease_expires_at, lease_expires_at > now() AS held
+        FROM verifier.jobs WHERE id = $1 FOR UPDATE
+      """, [jobID], operation: "find job")
     guard found.count == 1 else { return .notFound }
     let row = found[0]
     if try row.decode("finished", as: Bool.self) {

@@ -2,30 +2,14 @@ import Foundation
 
 /// One job and its history, as an operator sees it: never the full account number.
 public struct JobDetail: Sendable, Codable, Equatable {
-  /// One line of the job's history.
+  /// One line of the job's history: what happened, when, and which daemon wrote it.
   public struct Event: Sendable, Codable, Equatable {
     /// When it happened.
     public var at: Date
-    /// What happened.
-    public var kind: String
-    /// The state before.
-    public var fromState: String?
-    /// The state after.
-    public var toState: String?
-    /// The provider called.
-    public var provider: String?
-    /// The call.
-    public var endpoint: String?
-    /// The HTTP status.
-    public var httpStatus: Int?
-    /// The provider's code.
-    public var providerCode: String?
-    /// How long the call took.
-    public var latencyMilliseconds: Int?
-    /// The daemon instance.
+    /// The daemon instance that wrote it, if any.
     public var instance: String?
-    /// A short note.
-    public var message: String?
+    /// What happened.
+    public var event: JobEvent
   }
 
   /// The job id.

@@ -1,6 +1,6 @@
 /// One line of a job's history in `verifier.events`. Never holds secrets, full account numbers
 /// or amounts.
-public struct JobEvent: Sendable, Equatable {
+public struct JobEvent: Sendable, Equatable, Codable {
   /// What happened: `state_change`, `provider_call`, `retry`, `lease_rescued`, ...
   public var kind: String
   /// The state before.

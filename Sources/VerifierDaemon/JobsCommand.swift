@@ -79,7 +79,8 @@ struct JobsShowCommand: AsyncParsableCommand {
         ["at", "event", "state", "call", "result", "note"], job.events.map(Self.row)))
   }
 
-  static func row(_ event: JobDetail.Event) -> [String] {
+  static func row(_ line: JobDetail.Event) -> [String] {
+    let event = line.event
     let transition =
       event.fromState == event.toState
       ? (event.toState ?? "") : "\(event.fromState ?? "") -> \(event.toState ?? "")"
@@ -88,7 +89,7 @@ struct JobsShowCommand: AsyncParsableCommand {
       .compactMap { $0 }
     if let latency = event.latencyMilliseconds { result.append("\(latency) ms") }
     return [
-      OperatorOutput.format(event.at), event.kind, transition, call, result.joined(separator: ", "),
+      OperatorOutput.format(line.at), event.kind, transition, call, result.joined(separator: ", "),
       event.message ?? "",
     ]
   }

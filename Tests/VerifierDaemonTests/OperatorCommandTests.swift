@@ -69,7 +69,7 @@ struct OperatorCommandTests {
       #expect(!text.output.contains("00000001"))
       let json = try Self.verifierd(database, ["jobs", "show", "1", "--json"])
       let detail = try Self.decoder().decode(JobDetail.self, from: Data(json.output.utf8))
-      #expect(detail.events.map(\.kind) == ["provider_call", "state_change"])
+      #expect(detail.events.map(\.event.kind) == ["provider_call", "state_change"])
       #expect(detail.providerAccountID == "5011648377")
       #expect(!json.output.contains("00000001"))
       #expect(try Self.verifierd(database, ["jobs", "show", "99"]).status == 66)
