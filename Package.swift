@@ -77,12 +77,21 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
-    .executableTarget(
-      name: "VerifierDaemon",
+    // The run loop: wires JobQueue, Verification and Providers (library, so tests run it in-process).
+    .target(
+      name: "VerifierRuntime",
       dependencies: [
         "JobQueue",
         "Verification",
         "Providers",
+        .product(name: "Logging", package: "swift-log"),
+      ]
+    ),
+    .executableTarget(
+      name: "VerifierDaemon",
+      dependencies: [
+        "JobQueue",
+        "VerifierRuntime",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "Logging", package: "swift-log"),
       ]

@@ -7,6 +7,6 @@ struct Verifierd: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "verifierd",
     abstract: "Verifies bank accounts by micro-entries, driven by a PostgreSQL job table.",
-    subcommands: [MigrateCommand.self]
+    subcommands: [MigrateCommand.self, RunCommand.self]
   )
 }
