@@ -122,6 +122,18 @@ let package = Package(
       ]
     ),
     .testTarget(name: "VerifierDaemonTests", dependencies: ["JobQueue", "TestSupport"]),
+    .testTarget(
+      name: "VerifierRuntimeTests",
+      dependencies: [
+        "VerifierRuntime",
+        "JobQueue",
+        "Providers",
+        "ProviderSandbox",
+        "TestSupport",
+        .product(name: "AsyncHTTPClient", package: "async-http-client"),
+        .product(name: "NIOCore", package: "swift-nio"),
+      ]
+    ),
   ],
   swiftLanguageModes: [.v6]
 )
