@@ -76,6 +76,25 @@ extension JobStore {
         Self.sweepSQL(restricted: true), [1000, PGArray(Array(Set(prompts.map(\.0))))],
         operation: "announce due prompts")
     }
+    // A submission inserted while the job was leased did not make it due (the insert trigger
+    // leaves leased jobs alone): make such released jobs due now and wake the daemons.
+    let released = writes.filter { !$0.update.keepLease && !$0.notifyFinished }
+      .map(\.update.lease.jobID)
+    if !released.isEmpty {
+      try session.query(
+        """
+        WITH due AS (
+          UPDATE verifier.jobs AS j SET run_at = now()
+           WHERE j.id = ANY($1::bigint[]) AND j.lease_owner IS NULL AND j.finished_at IS NULL
+             AND j.run_at > now()
+             AND EXISTS (SELECT 1 FROM verifier.amount_submissions AS s
+                          WHERE s.job_id = j.id AND s.status = 'pending')
+          RETURNING j.id
+        )
+        SELECT count(pg_notify('\(VerifierChannel.jobs)', 'amount_submissions'))
+          FROM (SELECT 1 FROM due LIMIT 1) AS any_due
+        """, [PGArray(released)], operation: "wake for waiting submissions")
+    }
     let finished = writes.filter(\.notifyFinished).map(\.update.lease.jobID)
     if !finished.isEmpty {
       try session.query(
