@@ -12,7 +12,11 @@ enum DaemonProcess {
   ]
 
   /// Writes a configuration file for `stack` with `overrides` on top; returns its path.
-  static func configFile(_ stack: Stack, _ overrides: [String: Any] = [:]) throws -> String {
+  static func configFile(
+    _ stack: Stack, _ overrides: [String: Any] = [:], at existing: String? = nil
+  )
+    throws -> String
+  {
     var object: [String: Any] = [
       "database_url": stack.database.configuration.connectionString ?? "",
       "instance": "child-daemon",
@@ -32,9 +36,11 @@ enum DaemonProcess {
       ],
     ]
     for (key, value) in overrides { object[key] = value }
-    let path = FileManager.default.temporaryDirectory.appendingPathComponent(
-      "verifierd-\(UUID().uuidString).json"
-    ).path
+    let path =
+      existing
+      ?? FileManager.default.temporaryDirectory.appendingPathComponent(
+        "verifierd-\(UUID().uuidString).json"
+      ).path
     try JSONSerialization.data(withJSONObject: object).write(to: URL(fileURLWithPath: path))
     return path
   }

@@ -8,7 +8,7 @@ import VerifierRuntime
   import Glibc
 #endif
 
-@Suite("Exactly once: crashes, drains and two daemons")
+@Suite("Exactly once: crashes, drains and two daemons", .serialized)
 struct ExactlyOnceTests {
   static let accounts = (0..<6).map { "8880\($0)100" }
 

@@ -4,7 +4,7 @@ import TestSupport
 import Testing
 import VerifierRuntime
 
-@Suite("Finicity end to end: daemon, PostgreSQL and the sandbox over HTTP")
+@Suite("Finicity end to end: daemon, PostgreSQL and the sandbox over HTTP", .serialized)
 struct FinicityFlowTests {
   /// One input and what it must end as.
   struct Case: Sendable {

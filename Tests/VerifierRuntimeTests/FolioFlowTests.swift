@@ -4,7 +4,7 @@ import TestSupport
 import Testing
 import VerifierRuntime
 
-@Suite("Folio end to end, and cancelling")
+@Suite("Folio end to end, and cancelling", .serialized)
 struct FolioFlowTests {
   @Test("right, wrong then right, never right, silent: verified, verified, exhausted, expired")
   func everyOutcome() async throws {

@@ -4,7 +4,7 @@ import TestSupport
 import Testing
 import VerifierRuntime
 
-@Suite("Wake-ups: NOTIFY and the backstop poll")
+@Suite("Wake-ups: NOTIFY and the backstop poll", .serialized)
 struct WakeupTests {
   @Test("a job inserted by plain SQL from another connection reaches the sandbox without the poll")
   func notifyWakes() async throws {
