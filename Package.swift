@@ -8,6 +8,7 @@ let package = Package(
     .executable(name: "verifierd", targets: ["VerifierDaemon"]),
     .executable(name: "provider-sandbox", targets: ["ProviderSandboxMain"]),
     .executable(name: "drain-benchmark", targets: ["DrainBenchmark"]),
+    .executable(name: "demo-driver", targets: ["DemoDriver"]),
     .library(name: "JobQueue", targets: ["JobQueue"]),
     .library(name: "Verification", targets: ["Verification"]),
     .library(name: "Providers", targets: ["Providers"]),
@@ -95,6 +96,17 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "Logging", package: "swift-log"),
       ]
+    ),
+    // The demo's customer and report (scripts/demo runs it next to verifierd and the sandbox).
+    .executableTarget(
+      name: "DemoDriver",
+      dependencies: [
+        "JobQueue",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        .product(name: "AsyncHTTPClient", package: "async-http-client"),
+        .product(name: "NIOCore", package: "swift-nio"),
+      ],
+      path: "Demo/DemoDriver"
     ),
     // Benchmarks print figures; they are not tests (scripts/bench-drain runs this one).
     .executableTarget(
