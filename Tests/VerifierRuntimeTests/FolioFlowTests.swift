@@ -6,7 +6,8 @@ import VerifierRuntime
 
 @Suite("Folio end to end, and cancelling", .serialized)
 struct FolioFlowTests {
-  @Test("right, wrong then right, never right, silent: verified, verified, exhausted, expired")
+  @Test(
+    "every Folio outcome: verified, wrong then verified, exhausted, expired, refused, unknown link")
   func everyOutcome() async throws {
     try await withStack { stack in
       let customer = try await Customer.start(stack)
@@ -17,13 +18,27 @@ struct FolioFlowTests {
       ]
       var ids: [Int64] = []
       for item in cases { ids.append(try await stack.insertFolio(oid: item.oid, ref: item.ref)) }
+      // The API user lacks the money-mover permission: an authentication failure, loud.
+      let refused = try await stack.insertFolio(oid: "BL-6", ref: "right", owner: "no-money-mover")
+      // A bank link Folio does not know for this account.
+      let unknown = try await stack.insertFolio(oid: "BL-7", ref: "right", seed: false)
       try await withRuntime(stack.configuration()) { _ in
-        try await stack.waitUntilFinished(ids)
+        try await stack.waitUntilFinished(ids + [refused, unknown])
       }
       await customer.stop()
       for (id, item) in zip(ids, cases) {
         #expect(try await stack.job(id).state == item.state, "\(item.ref)")
       }
+      let refusedJob = try await stack.job(refused)
+      #expect(refusedJob.state == "provider_failed")
+      #expect(
+        refusedJob.code == "banklink.api.user.needs.money.mover.or.better.permissions.for.account")
+      let unknownJob = try await stack.job(unknown)
+      #expect(unknownJob.state == "invalid_request")
+      #expect(unknownJob.code == "banklink.not.owned.by.account")
+      let alerts = try await stack.database.run(
+        "SELECT count(*) AS n FROM verifier.events WHERE job_id = $1 AND kind = 'alert'", [refused])
+      #expect(try alerts[0].decode("n", as: Int.self) == 1)
       let rows = try await stack.database.run(
         """
         SELECT string_agg(s.status || ':' || coalesce(s.attempts_remaining::text, '-'), ',' ORDER BY s.id) AS h
@@ -31,7 +46,7 @@ struct FolioFlowTests {
         """, [ids[3]])
       #expect(
         try rows[0].decode("h", as: String.self) == "mismatch:2,mismatch:1,attempts_exhausted:0")
-      #expect(try await stack.counter("folioVerifyCalls") == 1 + 2 + 3 + 3)
+      #expect(try await stack.counter("folioVerifyCalls") == 1 + 2 + 3 + 3 + 2)
     }
   }
 

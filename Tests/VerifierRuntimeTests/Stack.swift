@@ -89,12 +89,15 @@ struct Stack: Sendable {
     return try result[0].decode("id")
   }
 
-  /// Seeds a bank link and inserts its Folio job; returns the job id.
+  /// Seeds a bank link (unless `seed` is false) and inserts its Folio job; returns the job id.
   @discardableResult
-  func insertFolio(oid: String, ref: String = "ref") async throws -> Int64 {
-    try await seedBankLink(oid, account: "F\(oid)", owner: "owner-\(oid)")
+  func insertFolio(oid: String, ref: String = "ref", owner: String? = nil, seed: Bool = true)
+    async throws -> Int64
+  {
+    let owner = owner ?? "owner-\(oid)"
+    if seed { try await seedBankLink(oid, account: "F\(oid)", owner: owner) }
     let result = try await database.run(
-      "SELECT verifier.enqueue_folio($1, $2, $3, $4) AS id", ["F\(oid)", oid, "owner-\(oid)", ref])
+      "SELECT verifier.enqueue_folio($1, $2, $3, $4) AS id", ["F\(oid)", oid, owner, ref])
     return try result[0].decode("id")
   }
 
