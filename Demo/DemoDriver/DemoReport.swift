@@ -72,6 +72,20 @@ struct DemoReport {
       String(
         format: "throughput: %d jobs finished in %.1f s (%.1f jobs/s, first insert to last finish)",
         finished, seconds, seconds > 0 ? Double(finished) / seconds : 0))
+    let calls = try await database.query(
+      """
+      SELECT count(*) AS n, extract(epoch FROM max(at) - min(at))::float8 AS s,
+             percentile_cont(0.5) WITHIN GROUP (ORDER BY latency_ms)::float8 AS p50
+        FROM verifier.events WHERE kind = 'provider_call'
+      """, operation: "provider calls")
+    let callCount: Int = try calls[0].decode("n")
+    let callSeconds = (try calls[0].decodeIfPresent("s", as: Double.self)) ?? 0
+    print(
+      String(
+        format:
+          "provider calls: %d in %.1f s (%.1f calls/s), median latency seen by the daemon %.0f ms",
+        callCount, callSeconds, callSeconds > 0 ? Double(callCount) / callSeconds : 0,
+        (try calls[0].decodeIfPresent("p50", as: Double.self)) ?? 0))
     let rows = try await database.query(Self.stagesSQL, operation: "stages")
     print("")
     print(pad("stage", 44) + pad("jobs", 6) + pad("median s", 10) + "p95 s")

@@ -12,6 +12,8 @@ struct DemoCase: Sendable {
   var behaviour: String
   /// The customer id prefix (`404` makes the provider answer 14001).
   var customerPrefix = "demo"
+  /// Folio: the bank link's owner login, when not the usual one (`no-money-mover`: refused).
+  var folioOwner: String?
   /// The state the job must end in.
   var expected: String
 }
@@ -69,6 +71,9 @@ enum DemoScenario {
     DemoCase(
       name: "folio silent", provider: "folio", suffix: nil, behaviour: "silent", expected: "expired"
     ),
+    DemoCase(
+      name: "folio no money mover", provider: "folio", suffix: nil, behaviour: "right",
+      folioOwner: "no-money-mover", expected: "provider_failed"),
   ]
 
   /// Enqueues `total` jobs, cycling through the cases; Folio bank links are seeded first.
@@ -88,9 +93,10 @@ enum DemoScenario {
           ["\(item.customerPrefix)\(n)", "\(1000 + n)\(suffix)", ref], operation: "enqueue")
       } else {
         let oid = "DEMO-\(n)"
-        try await sandbox.seedBankLink(oid: oid, account: "F\(n)", owner: "owner\(n)")
+        let owner = item.folioOwner ?? "owner\(n)"
+        try await sandbox.seedBankLink(oid: oid, account: "F\(n)", owner: owner)
         try await database.query(
-          "SELECT verifier.enqueue_folio($1, $2, $3, $4)", ["F\(n)", oid, "owner\(n)", ref],
+          "SELECT verifier.enqueue_folio($1, $2, $3, $4)", ["F\(n)", oid, owner, ref],
           operation: "enqueue")
       }
       inserted += 1
