@@ -8,6 +8,7 @@ let package = Package(
     .executable(name: "verifierd", targets: ["VerifierDaemon"]),
     .executable(name: "provider-sandbox", targets: ["ProviderSandboxMain"]),
     .executable(name: "drain-benchmark", targets: ["DrainBenchmark"]),
+    .executable(name: "demo-driver", targets: ["DemoDriver"]),
     .library(name: "JobQueue", targets: ["JobQueue"]),
     .library(name: "Verification", targets: ["Verification"]),
     .library(name: "Providers", targets: ["Providers"]),
@@ -79,15 +80,35 @@ let package = Package(
     ),
     // sd_notify over $NOTIFY_SOCKET (readiness, status, watchdog); a no-op outside systemd.
     .target(name: "SystemdSupport"),
-    .executableTarget(
-      name: "VerifierDaemon",
+    // The run loop: wires JobQueue, Verification and Providers (library, so tests run it in-process).
+    .target(
+      name: "VerifierRuntime",
       dependencies: [
         "JobQueue",
         "Verification",
         "Providers",
+        .product(name: "Logging", package: "swift-log"),
+      ]
+    ),
+    .executableTarget(
+      name: "VerifierDaemon",
+      dependencies: [
+        "JobQueue",
+        "VerifierRuntime",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "Logging", package: "swift-log"),
       ]
+    ),
+    // The demo's customer and report (scripts/demo runs it next to verifierd and the sandbox).
+    .executableTarget(
+      name: "DemoDriver",
+      dependencies: [
+        "JobQueue",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        .product(name: "AsyncHTTPClient", package: "async-http-client"),
+        .product(name: "NIOCore", package: "swift-nio"),
+      ],
+      path: "Demo/DemoDriver"
     ),
     // Benchmarks print figures; they are not tests (scripts/bench-drain runs this one).
     .executableTarget(
@@ -116,6 +137,18 @@ let package = Package(
     ),
     .testTarget(name: "SystemdSupportTests", dependencies: ["SystemdSupport"]),
     .testTarget(name: "VerifierDaemonTests", dependencies: ["JobQueue", "TestSupport"]),
+    .testTarget(
+      name: "VerifierRuntimeTests",
+      dependencies: [
+        "VerifierRuntime",
+        "JobQueue",
+        "Providers",
+        "ProviderSandbox",
+        "TestSupport",
+        .product(name: "AsyncHTTPClient", package: "async-http-client"),
+        .product(name: "NIOCore", package: "swift-nio"),
+      ]
+    ),
   ],
   swiftLanguageModes: [.v6]
 )

@@ -7,6 +7,14 @@ extension JobStore {
   @discardableResult
   public func write(_ updates: [JobUpdate]) async throws -> Set<Lease> {
     guard !updates.isEmpty else { return [] }
+    let result = try await connection.query(
+      Self.writeSQL, Self.writeParameters(updates, instance: instance),
+      operation: "write back jobs")
+    return try Self.leases(result)
+  }
+
+  /// The parameters of ``writeSQL`` for `updates`.
+  static func writeParameters(_ updates: [JobUpdate], instance: String) -> [(any PGEncodable)?] {
     let events = updates.flatMap { update in update.events.map { (update.lease.jobID, $0) } }
     let parameters: [(any PGEncodable)?] = [
       PGArray(updates.map(\.lease.jobID)),
@@ -36,8 +44,7 @@ extension JobStore {
       PGArray(events.map(\.1.latencyMilliseconds)),
       PGArray(events.map(\.1.message)),
     ]
-    let result = try await connection.query(Self.writeSQL, parameters, operation: "write back jobs")
-    return try Self.leases(result)
+    return parameters
   }
 
   static let writeSQL = """

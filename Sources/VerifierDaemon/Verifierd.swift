@@ -8,7 +8,7 @@ struct Verifierd: AsyncParsableCommand {
     commandName: "verifierd",
     abstract: "Verifies bank accounts by micro-entries, driven by a PostgreSQL job table.",
     subcommands: [
-      MigrateCommand.self, StatusCommand.self, JobsCommand.self, PruneCommand.self,
+      MigrateCommand.self, RunCommand.self, StatusCommand.self, JobsCommand.self, PruneCommand.self,
     ]
   )
 }

@@ -1,0 +1,58 @@
+import ArgumentParser
+import AsyncHTTPClient
+import Foundation
+import JobQueue
+
+/// `demo-driver`: enqueues the demo's verifications, plays the customers, shows progress and
+/// reports outcomes against expectations. Exit status 1 when any job ended other than expected
+/// or not at all. (`scripts/demo` starts PostgreSQL, the sandbox and the daemon around it.)
+@main
+struct DemoDriver: AsyncParsableCommand {
+  @Option(help: "The demo database (libpq URI).") var databaseURL: String
+  @Option(help: "The provider sandbox's base URL.") var sandboxURL: String
+  @Option(help: "How many verifications to enqueue.") var jobs = 300
+  @Option(help: "Give up after this many seconds.") var timeout = 110
+
+  func run() async throws {
+    let configuration = PGConfiguration(connectionString: databaseURL)
+    let database = PGConnection(configuration: configuration)
+    let http = HTTPClient(eventLoopGroupProvider: .singleton)
+    let sandbox = SandboxControl(baseURL: sandboxURL, http: http)
+    let customer = DemoCustomer(
+      database: PGConnection(configuration: configuration), sandbox: sandbox)
+    let listener = PGListener(configuration: configuration, channels: [VerifierChannel.prompts]) {
+      event in
+      if case .notification(let note) = event { customer.prompted(note.payload) }
+    }
+    try await listener.start()
+    let clock = ContinuousClock()
+    let start = clock.now
+    let enqueued = try await DemoScenario.enqueue(total: jobs, database: database, sandbox: sandbox)
+    print(
+      "enqueued \(enqueued) verifications (\(DemoScenario.cases.count) kinds of input, both providers)"
+    )
+    let report = DemoReport(database: database)
+    var finished = 0
+    while finished < enqueued, clock.now - start < .seconds(timeout) {
+      let progress = try await report.progress(total: enqueued, elapsed: clock.now - start)
+      print(progress.line)
+      finished = progress.finished
+      if finished < enqueued { try await Task.sleep(for: .seconds(2)) }
+    }
+    await listener.stop()
+    await customer.finish()
+    print("the customer submitted \(customer.submissions) sets of amounts")
+    let unexpected = try await report.outcomes()
+    try await report.stages()
+    try await http.shutdown()
+    if finished < enqueued {
+      print("\nFAILED: \(enqueued - finished) jobs did not finish within \(timeout) s")
+      throw ExitCode(1)
+    }
+    if unexpected > 0 {
+      print("\nFAILED: \(unexpected) jobs ended other than expected")
+      throw ExitCode(1)
+    }
+    print("\nOK: every job ended as its input said it would")
+  }
+}

@@ -1,0 +1,164 @@
+import Foundation
+import JobQueue
+import Providers
+import Verification
+
+/// The daemon's resolved settings: the file's values with defaults filled in and secrets read.
+public struct RuntimeConfiguration: Sendable {
+  /// Where the database is.
+  public var database: PGConfiguration
+  /// This daemon's name on leases and events.
+  public var instance: String
+  /// Provider calls in flight at once.
+  public var maxInFlight: Int
+  /// Jobs claimed per round trip.
+  public var claimBatch: Int
+  /// Lease length.
+  public var leaseDuration: Duration
+  /// Backstop poll interval.
+  public var pollInterval: Duration
+  /// How often due prompts are swept.
+  public var promptSweepInterval: Duration
+  /// How long a drain waits for in-flight calls.
+  public var drainTimeout: Duration
+  /// LISTEN for wake-ups.
+  public var listen: Bool
+  /// HTTP limits.
+  public var http: ProviderHTTPConfiguration
+  /// The Finicity client's settings.
+  public var finicity: FinicityConfiguration
+  /// Finicity calls per second.
+  public var finicityRate: Double
+  /// The Folio client's settings.
+  public var folio: FolioConfiguration
+  /// The Folio API key.
+  public var folioAPIKey: String
+  /// The Folio shared secret.
+  public var folioSharedSecret: Secret
+  /// Folio calls per second.
+  public var folioRate: Double
+  /// The state machine's schedules and limits.
+  public var verification: VerificationConfiguration
+
+  /// Creates a configuration from explicit values (tests); every other field has its default.
+  public init(
+    database: PGConfiguration, finicity: FinicityConfiguration, folio: FolioConfiguration,
+    folioAPIKey: String, folioSharedSecret: Secret,
+    verification: VerificationConfiguration = VerificationConfiguration(),
+    instance: String = RuntimeConfiguration.defaultInstance
+  ) {
+    self.database = database
+    self.instance = instance
+    maxInFlight = 32
+    claimBatch = 16
+    leaseDuration = .seconds(60)
+    pollInterval = .seconds(5)
+    promptSweepInterval = .seconds(5)
+    drainTimeout = .seconds(20)
+    listen = true
+    http = ProviderHTTPConfiguration()
+    self.finicity = finicity
+    finicityRate = 20
+    self.folio = folio
+    self.folioAPIKey = folioAPIKey
+    self.folioSharedSecret = folioSharedSecret
+    folioRate = 20
+    self.verification = verification
+  }
+
+  /// `hostname:pid`.
+  public static var defaultInstance: String {
+    "\(ProcessInfo.processInfo.hostName):\(ProcessInfo.processInfo.processIdentifier)"
+  }
+}
+
+extension RuntimeConfiguration {
+  /// Resolves `file`: defaults for missing keys, secrets from the named files or environment
+  /// variables, the database from the file, else `DATABASE_URL`, else `PG*`.
+  public init(
+    file: ConfigurationFile, environment: [String: String] = ProcessInfo.processInfo.environment
+  ) throws {
+    let fin = file.finicity
+    let fol = file.folio
+    let database =
+      file.databaseUrl.map { PGConfiguration(connectionString: $0) }
+      ?? .fromEnvironment(environment)
+    self.init(
+      database: database,
+      finicity: FinicityConfiguration(
+        baseURL: fin?.baseUrl ?? "https://api.finicity.com",
+        partnerId: fin?.partnerId ?? "",
+        partnerSecret: try Self.secret(
+          "finicity.partner_secret", file: fin?.partnerSecretFile,
+          env: fin?.partnerSecretEnv ?? "FINICITY_PARTNER_SECRET", environment),
+        appKey: try Self.secret(
+          "finicity.app_key", file: fin?.appKeyFile, env: fin?.appKeyEnv ?? "FINICITY_APP_KEY",
+          environment)),
+      folio: FolioConfiguration(baseURL: fol?.baseUrl ?? "https://api.uat.foliofn.com"),
+      folioAPIKey: fol?.apiKey ?? "",
+      folioSharedSecret: try Self.secret(
+        "folio.shared_secret", file: fol?.sharedSecretFile,
+        env: fol?.sharedSecretEnv ?? "FOLIO_SHARED_SECRET", environment),
+      verification: try Self.verification(file),
+      instance: file.instance ?? Self.defaultInstance)
+    maxInFlight = try Self.check("max_in_flight", file.maxInFlight ?? maxInFlight, 1...1024)
+    claimBatch = try Self.check("claim_batch", file.claimBatch ?? claimBatch, 1...1000)
+    leaseDuration = try Self.seconds("lease_seconds", file.leaseSeconds) ?? leaseDuration
+    pollInterval =
+      try Self.seconds("poll_interval_seconds", file.pollIntervalSeconds) ?? pollInterval
+    promptSweepInterval =
+      try Self.seconds("prompt_sweep_seconds", file.promptSweepSeconds) ?? promptSweepInterval
+    drainTimeout =
+      try Self.seconds("drain_timeout_seconds", file.drainTimeoutSeconds) ?? drainTimeout
+    listen = file.listen ?? listen
+    http = ProviderHTTPConfiguration(
+      connectTimeout: try Self.seconds(
+        "http.connect_timeout_seconds", file.http?.connectTimeoutSeconds)
+        ?? http.connectTimeout,
+      requestTimeout: try Self.seconds(
+        "http.request_timeout_seconds", file.http?.requestTimeoutSeconds)
+        ?? http.requestTimeout)
+    finicityRate = try Self.rate("finicity.rate_per_second", fin?.ratePerSecond ?? finicityRate)
+    folioRate = try Self.rate("folio.rate_per_second", fol?.ratePerSecond ?? folioRate)
+  }
+
+  /// A provider call rate: positive and finite, so the limiter always exists (a zero would
+  /// otherwise switch rate limiting off without a word).
+  static func rate(_ key: String, _ value: Double) throws -> Double {
+    guard value.isFinite, value > 0, value <= 10_000 else {
+      throw ConfigurationError(
+        "\(key) must be a number of calls per second above 0 and at most 10000")
+    }
+    return value
+  }
+
+  /// A secret from `file` (when given) or the environment variable `env`; empty when neither is
+  /// set (the provider then refuses the calls, which the events show).
+  static func secret(_ key: String, file: String?, env: String, _ environment: [String: String])
+    throws -> Secret
+  {
+    if let file {
+      guard let text = try? String(contentsOfFile: file, encoding: .utf8) else {
+        throw ConfigurationError("\(key): cannot read the secret file \(file)")
+      }
+      return Secret(text.trimmingCharacters(in: .whitespacesAndNewlines))
+    }
+    return Secret(environment[env] ?? "")
+  }
+
+  static func check(_ key: String, _ value: Int, _ range: ClosedRange<Int>) throws -> Int {
+    guard range.contains(value) else {
+      throw ConfigurationError("\(key) must be in \(range.lowerBound)...\(range.upperBound)")
+    }
+    return value
+  }
+
+  /// A positive number of seconds as a duration (`nil` when absent).
+  static func seconds(_ key: String, _ value: Double?) throws -> Duration? {
+    guard let value else { return nil }
+    guard value.isFinite, value >= 0, value <= 10 * 365 * 86_400 else {
+      throw ConfigurationError("\(key) must be a number of seconds from 0 to 10 years")
+    }
+    return .microseconds(Int64((value * 1_000_000).rounded()))
+  }
+}

@@ -1,0 +1,46 @@
+import Foundation
+import JobQueue
+import Verification
+
+extension VerifierRuntime {
+  /// Carries one claimed job as far as it goes now: decide, commit the decision's writes (intent
+  /// before any provider call), make the call, feed its result back, until a decision makes no
+  /// call. Returns when the job is due next, if it was released with a run time.
+  ///
+  /// A write whose lease no longer holds stops the runner (another daemon owns the job); a failed
+  /// write leaves the job leased until its lease expires, when a claim rescues it.
+  func runJob(
+    _ job: ClaimedJob, submissions: [Submission], machine: VerificationMachine,
+    gateway: ProviderGateway
+  ) async -> Timestamp? {
+    guard var snapshot = job.snapshot else {
+      logger.error(
+        "job has a provider or state this build does not know", metadata: ["job": "\(job.id)"])
+      return nil
+    }
+    var event = Event.due(submissions: submissions)
+    var measurement: CallMeasurement?
+    while true {
+      let now = Timestamp.now
+      let context = DecisionContext(
+        now: now, freshAttemptID: AttemptID(rawValue: UUID().uuidString.lowercased()),
+        jitter: Double.random(in: 0..<1))
+      let decision = machine.decide(snapshot, on: event, context: context)
+      if decision.hasWrites {
+        do {
+          let write = decision.jobWrite(lease: job.lease, measurement: measurement, now: now)
+          guard try await writer.apply(write) else {
+            logger.info("lease lost; another daemon has the job", metadata: ["job": "\(job.id)"])
+            return nil
+          }
+        } catch {
+          logger.warning("write-back failed", metadata: ["job": "\(job.id)", "error": "\(error)"])
+          return nil
+        }
+      }
+      guard let call = decision.providerCall else { return decision.nextRunAt }
+      (event, measurement) = await gateway.perform(call, for: job, snapshot: decision.job)
+      snapshot = decision.job
+    }
+  }
+}

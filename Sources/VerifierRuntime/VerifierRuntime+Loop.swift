@@ -1,0 +1,158 @@
+import Dispatch
+import Foundation
+import JobQueue
+import Verification
+
+extension VerifierRuntime {
+  /// Claims due jobs if there is room; otherwise remembers to claim once there is. On `queue`.
+  func wake() {
+    dispatchPrecondition(condition: .onQueue(queue))
+    guard !draining else { return }
+    let room = configuration.maxInFlight - inFlight.count
+    guard room > 0, !claiming else {
+      wantsClaim = true
+      return
+    }
+    claiming = true
+    wantsClaim = false
+    let limit = min(configuration.claimBatch, room)
+    let lease = configuration.leaseDuration
+    let control = control
+    Task {
+      let (claimed, submissions) = await self.claimDue(control, limit: limit, lease: lease)
+      self.queue.async { self.claimed(claimed, submissions: submissions, limit: limit) }
+    }
+  }
+
+  /// One claim round trip and the claimed jobs' open submissions; nothing when it fails (the
+  /// jobs, if any were claimed, are rescued when their leases expire).
+  func claimDue(_ control: JobStore, limit: Int, lease: Duration) async -> (
+    [ClaimedJob], [OpenSubmission]
+  ) {
+    do {
+      let claimed = try await control.claim(limit: limit, leaseDuration: lease)
+      return (claimed, try await control.openSubmissions(of: claimed.map(\.id)))
+    } catch {
+      logger.warning("claim failed", metadata: ["error": "\(error)"])
+      return ([], [])
+    }
+  }
+
+  /// Starts a runner per claimed job (or gives them back when draining). On `queue`.
+  func claimed(_ jobs: [ClaimedJob], submissions: [OpenSubmission], limit: Int) {
+    claiming = false
+    claimRoundsDone += 1
+    if draining {
+      release(jobs.map(\.lease))
+      checkDrain()
+      return
+    }
+    let byJob = Dictionary(grouping: submissions, by: \.jobID)
+    let machine = machine
+    let gateway = gateway
+    for job in jobs {
+      inFlight[job.id] = job.lease
+      let open = (byJob[job.id] ?? []).map(\.machineSubmission)
+      Task {
+        let next = await self.runJob(job, submissions: open, machine: machine, gateway: gateway)
+        self.queue.async { self.jobFinished(job.id, nextRunAt: next) }
+      }
+    }
+    if jobs.count == limit { wantsClaim = true }
+    if wantsClaim { wake() }
+  }
+
+  /// A runner is done with a job. On `queue`.
+  func jobFinished(_ id: Int64, nextRunAt: Timestamp?) {
+    inFlight[id] = nil
+    if draining {
+      checkDrain()
+      return
+    }
+    if let nextRunAt { wakeAt(nextRunAt) }
+    if wantsClaim { wake() }
+  }
+
+  /// Gives leases back at once (jobs claimed while draining). On `queue`.
+  func release(_ leases: [Lease]) {
+    guard !leases.isEmpty else { return }
+    releasing += 1
+    let control = control
+    Task {
+      do { try await control.release(leases) } catch {
+        self.logger.warning("releasing leases failed", metadata: ["error": "\(error)"])
+      }
+      self.queue.async {
+        self.releasing -= 1
+        self.checkDrain()
+      }
+    }
+  }
+
+  /// Arms the backstop timer, the prompt sweep and the lease renewal. On `queue`.
+  func startTimers() {
+    let poll = DispatchSource.makeTimerSource(queue: queue)
+    poll.setEventHandler { [weak self] in
+      guard let self else { return }
+      self.pollDeadline = nil
+      self.wake()
+      self.armPoll(at: .now() + self.configuration.pollInterval.timeInterval)
+    }
+    pollTimer = poll
+    armPoll(at: .now() + configuration.pollInterval.timeInterval)
+    poll.resume()
+    let sweep = DispatchSource.makeTimerSource(queue: queue)
+    sweep.setEventHandler { [weak self] in self?.sweepPrompts() }
+    sweepTimer = sweep
+    let sweepEvery = configuration.promptSweepInterval.timeInterval
+    sweep.schedule(deadline: .now(), repeating: max(0.05, sweepEvery))
+    sweep.resume()
+    let renew = DispatchSource.makeTimerSource(queue: queue)
+    renew.setEventHandler { [weak self] in self?.renewLeases() }
+    renewTimer = renew
+    renew.schedule(
+      deadline: .now() + configuration.leaseDuration.timeInterval / 3,
+      repeating: max(0.05, configuration.leaseDuration.timeInterval / 3))
+    renew.resume()
+  }
+
+  /// Re-arms the backstop poll for `deadline`. On `queue`.
+  func armPoll(at deadline: DispatchTime) {
+    pollDeadline = deadline
+    pollTimer?.schedule(deadline: deadline, repeating: .never)
+  }
+
+  /// Wakes no later than shortly after `runAt` (a job this daemon wrote is due then).
+  func wakeAt(_ runAt: Timestamp) {
+    let delay = max(0, (runAt - Timestamp.now).timeInterval) + 0.01
+    let deadline = DispatchTime.now() + delay
+    if let current = pollDeadline, current <= deadline { return }
+    armPoll(at: deadline)
+  }
+
+  /// Marks due prompts and announces them (one sweep at a time). On `queue`.
+  func sweepPrompts() {
+    guard !sweeping, !draining else { return }
+    sweeping = true
+    let control = control
+    Task {
+      do { try await control.sweepDuePrompts() } catch {
+        self.logger.warning("prompt sweep failed", metadata: ["error": "\(error)"])
+      }
+      self.queue.async { self.sweeping = false }
+    }
+  }
+
+  /// Extends the leases of every job in flight (long provider calls keep their jobs). On `queue`.
+  func renewLeases() {
+    let leases = Array(inFlight.values)
+    guard !leases.isEmpty else { return }
+    let control = control
+    let duration = configuration.leaseDuration
+    Task {
+      do { _ = try await control.renew(leases, by: duration) } catch {
+        self.logger.warning("lease renewal failed", metadata: ["error": "\(error)"])
+      }
+    }
+  }
+}
