@@ -21,6 +21,9 @@ public final class ProviderHTTPClient: Sendable {
       decompression: .disabled
     )
     config.httpVersion = .automatic
+    config.connectionPool = .init(
+      idleTimeout: .seconds(60),
+      concurrentHTTP1ConnectionsPerHostSoftLimit: configuration.connectionsPerHost)
     self.client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: config)
   }
 

@@ -8,18 +8,23 @@ public struct ProviderHTTPConfiguration: Sendable, Hashable {
   public var readTimeout: Duration
   /// Largest response body accepted; larger bodies are treated as a transient failure.
   public var maxResponseBytes: Int
+  /// HTTP/1 connections kept per provider host. Calls beyond it queue for a connection, so the
+  /// daemon sets it to its `max_in_flight`.
+  public var connectionsPerHost: Int
 
   /// Creates a configuration; defaults are 5 s to connect, 30 s in all, 10 s between reads,
-  /// 1 MiB of body.
+  /// 1 MiB of body, 8 connections per host.
   public init(
     connectTimeout: Duration = .seconds(5),
     requestTimeout: Duration = .seconds(30),
     readTimeout: Duration = .seconds(10),
-    maxResponseBytes: Int = 1 << 20
+    maxResponseBytes: Int = 1 << 20,
+    connectionsPerHost: Int = 8
   ) {
     self.connectTimeout = connectTimeout
     self.requestTimeout = requestTimeout
     self.readTimeout = readTimeout
     self.maxResponseBytes = maxResponseBytes
+    self.connectionsPerHost = max(1, connectionsPerHost)
   }
 }

@@ -21,13 +21,15 @@ public struct JobData: Sendable, Hashable, Codable {
   public var expiresAt: Timestamp?
   /// The submission sent (or being reconciled) while `verifying`.
   public var inFlightSubmissionID: Int64?
+  /// When the current verify was committed (its result is not reconciled before the settle delay).
+  public var verifyStartedAt: Timestamp?
 
   /// Creates empty bookkeeping.
   public init(
     retryCount: Int = 0, pollCount: Int = 0, nextPollAt: Timestamp? = nil,
     attemptStartedAt: Timestamp? = nil, initiations: Int = 0, accountMayExist: Bool = false,
     awaitingSince: Timestamp? = nil, expiresAt: Timestamp? = nil,
-    inFlightSubmissionID: Int64? = nil
+    inFlightSubmissionID: Int64? = nil, verifyStartedAt: Timestamp? = nil
   ) {
     self.retryCount = retryCount
     self.pollCount = pollCount
@@ -38,11 +40,12 @@ public struct JobData: Sendable, Hashable, Codable {
     self.awaitingSince = awaitingSince
     self.expiresAt = expiresAt
     self.inFlightSubmissionID = inFlightSubmissionID
+    self.verifyStartedAt = verifyStartedAt
   }
 
   private enum CodingKeys: String, CodingKey {
     case retryCount, pollCount, nextPollAt, attemptStartedAt, initiations, accountMayExist
-    case awaitingSince, expiresAt, inFlightSubmissionID
+    case awaitingSince, expiresAt, inFlightSubmissionID, verifyStartedAt
   }
 
   /// Decodes, defaulting every missing key.
@@ -57,5 +60,6 @@ public struct JobData: Sendable, Hashable, Codable {
     awaitingSince = try c.decodeIfPresent(Timestamp.self, forKey: .awaitingSince)
     expiresAt = try c.decodeIfPresent(Timestamp.self, forKey: .expiresAt)
     inFlightSubmissionID = try c.decodeIfPresent(Int64.self, forKey: .inFlightSubmissionID)
+    verifyStartedAt = try c.decodeIfPresent(Timestamp.self, forKey: .verifyStartedAt)
   }
 }

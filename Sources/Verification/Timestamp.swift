@@ -30,19 +30,23 @@ public struct Timestamp: Sendable, Hashable, Comparable, Codable, CustomStringCo
   /// The instant `rhs` later (whole microseconds, saturating).
   public static func + (lhs: Timestamp, rhs: Duration) -> Timestamp {
     let (sum, overflow) = lhs.microsecondsSinceEpoch.addingReportingOverflow(rhs.wholeMicroseconds)
-    return Timestamp(microsecondsSinceEpoch: overflow ? Int64.max : sum)
+    let saturated: Int64 = rhs < .zero ? .min : .max
+    return Timestamp(microsecondsSinceEpoch: overflow ? saturated : sum)
   }
 
   /// The instant `rhs` earlier (whole microseconds, saturating).
   public static func - (lhs: Timestamp, rhs: Duration) -> Timestamp {
     let (difference, overflow) = lhs.microsecondsSinceEpoch.subtractingReportingOverflow(
       rhs.wholeMicroseconds)
-    return Timestamp(microsecondsSinceEpoch: overflow ? Int64.min : difference)
+    let saturated: Int64 = rhs < .zero ? .max : .min
+    return Timestamp(microsecondsSinceEpoch: overflow ? saturated : difference)
   }
 
-  /// The time from `rhs` to `lhs`.
+  /// The time from `rhs` to `lhs` (saturating: instants read from stored data never trap).
   public static func - (lhs: Timestamp, rhs: Timestamp) -> Duration {
-    .microseconds(lhs.microsecondsSinceEpoch - rhs.microsecondsSinceEpoch)
+    let (difference, overflow) = lhs.microsecondsSinceEpoch.subtractingReportingOverflow(
+      rhs.microsecondsSinceEpoch)
+    return .microseconds(overflow ? (lhs < rhs ? Int64.min : Int64.max) : difference)
   }
 
   /// Orders instants by time.

@@ -47,8 +47,10 @@ public struct VerificationConfiguration: Sendable, Hashable {
   public var retry: RetryPolicy
   /// When to read Finicity's details.
   public var poll: PollSchedule
-  /// The least time between an initiate call and reconciling it by listing accounts, so a slow
-  /// initiation has landed before the list is trusted to show "nothing was created".
+  /// The least time between committing a money-moving call (initiate or verify) and reconciling
+  /// it (listing accounts, reading details or the bank link), so a slow call has landed before the
+  /// provider's state is trusted. The daemon never lets such a call run past a shorter budget
+  /// measured from the same commit, which is what makes this wait safe.
   public var initiateSettleDelay: Duration
 
   /// Creates a configuration (defaults: see each type; 30 seconds settle delay).

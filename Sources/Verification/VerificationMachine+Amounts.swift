@@ -50,6 +50,7 @@ extension VerificationMachine {
   /// calls verify: the submission is sent once.
   func submit(_ step: inout DecisionStep, _ submission: Submission, _ amounts: AmountPair) {
     step.job.data.inFlightSubmissionID = submission.id
+    step.job.data.verifyStartedAt = step.now
     step.emit(
       .markSubmission(
         SubmissionMark(

@@ -56,6 +56,13 @@ public struct VerificationMachine: Sendable, Hashable {
       awaitingDue(&step, submissions: submissions)
     case .verifying:
       step.refuseAll(submissions, .anotherInFlight)
+      // Another daemon's verify may still be on its way: read the result only once it has landed.
+      if let started = step.job.data.verifyStartedAt,
+        step.now < started + step.configuration.initiateSettleDelay
+      {
+        step.write(.runAt(started + step.configuration.initiateSettleDelay))
+        return
+      }
       reconcileVerify(&step, because: "the verify result is unknown (found verifying when claimed)")
     case .verified, .attemptsExhausted, .expired, .returned, .rejected, .providerFailed,
       .invalidRequest, .canceled:

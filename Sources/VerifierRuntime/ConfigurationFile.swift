@@ -40,6 +40,9 @@ public struct ConfigurationFile: Codable, Sendable, Equatable {
     public var connectTimeoutSeconds: Double?
     /// Whole-call timeout, seconds.
     public var requestTimeoutSeconds: Double?
+    /// The longest a money-moving call (initiate, verify) may run, from the commit of its intent,
+    /// rate-limit wait and token included, seconds.
+    public var moneyCallBudgetSeconds: Double?
   }
 
   /// The flow settings both providers share.

@@ -8,15 +8,69 @@ import Verification
 struct ProviderGateway: Sendable {
   let finicity: FinicityClient
   let folio: FolioClient
+  /// The longest a money-moving call may run from the commit of its intent
+  /// (``RuntimeConfiguration/moneyCallBudget``).
+  let moneyCallBudget: Duration
 
   /// Makes `call` for `job`; returns the event to feed back and the measurement.
+  ///
+  /// An initiate or verify runs only inside its budget, measured from when its intent was
+  /// committed (`attemptStartedAt`, `verifyStartedAt`): past the deadline it is not sent, and a
+  /// call still running at the deadline is cancelled. Either way the machine hears "result
+  /// unknown" and reconciles after the settle delay, which is longer than the budget, so no
+  /// daemon reads the provider's state while this call could still land.
   func perform(_ call: Action, for job: ClaimedJob, snapshot: JobSnapshot) async -> (
     Event, CallMeasurement
   ) {
     let clock = ContinuousClock()
     let start = clock.now
-    let (event, status) = await dispatch(call, job: job, snapshot: snapshot)
+    let (event, status): (Event, Int?)
+    if let committed = Self.commitTime(of: call, snapshot) {
+      (event, status) = await bounded(
+        call, until: committed + moneyCallBudget, job: job, snapshot: snapshot)
+    } else {
+      (event, status) = await dispatch(call, job: job, snapshot: snapshot)
+    }
     return (event, CallMeasurement(httpStatus: status, latency: clock.now - start))
+  }
+
+  /// When a money-moving call's intent was committed; `nil` for reads.
+  static func commitTime(of call: Action, _ snapshot: JobSnapshot) -> Timestamp? {
+    switch call {
+    case .callInitiate: snapshot.data.attemptStartedAt ?? .now
+    case .callVerify: snapshot.data.verifyStartedAt ?? .now
+    default: nil
+    }
+  }
+
+  /// Runs a money-moving call, racing it against `deadline`.
+  private func bounded(
+    _ call: Action, until deadline: Timestamp, job: ClaimedJob, snapshot: JobSnapshot
+  )
+    async -> (Event, Int?)
+  {
+    let remaining = deadline - .now
+    guard remaining > .zero else {
+      return (Self.unknown(call, "the money-call budget had passed: not sent"), nil)
+    }
+    return await withTaskGroup(of: (Event, Int?)?.self) { group in
+      group.addTask { await self.dispatch(call, job: job, snapshot: snapshot) }
+      group.addTask {
+        try? await Task.sleep(for: remaining)
+        return nil
+      }
+      let first = await group.next() ?? nil
+      group.cancelAll()
+      return first ?? (
+        Self.unknown(call, "the money-call budget ran out: cancelled, result unknown"), nil
+      )
+    }
+  }
+
+  /// The machine's "result unknown" for a money-moving call.
+  static func unknown(_ call: Action, _ reason: String) -> Event {
+    if case .callVerify = call { return .verifyAnswered(.retryLater(after: nil, reason: reason)) }
+    return .initiated(.retryLater(after: nil, reason: reason))
   }
 
   private func dispatch(_ call: Action, job: ClaimedJob, snapshot: JobSnapshot) async -> (

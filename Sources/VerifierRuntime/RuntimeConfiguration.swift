@@ -39,6 +39,11 @@ public struct RuntimeConfiguration: Sendable {
   public var folioRate: Double
   /// The state machine's schedules and limits.
   public var verification: VerificationConfiguration
+  /// The longest a money-moving call (initiate, verify) may run, measured from the commit of its
+  /// intent: the call is cancelled at that deadline, and a daemon reconciling the job waits the
+  /// settle delay (`schedules.initiate_settle_seconds`), which must be longer, so it never reads
+  /// the provider's state while such a call could still land.
+  public var moneyCallBudget: Duration
 
   /// Creates a configuration from explicit values (tests); every other field has its default.
   public init(
@@ -56,7 +61,8 @@ public struct RuntimeConfiguration: Sendable {
     promptSweepInterval = .seconds(5)
     drainTimeout = .seconds(20)
     listen = true
-    http = ProviderHTTPConfiguration()
+    http = ProviderHTTPConfiguration(connectionsPerHost: maxInFlight)
+    moneyCallBudget = Self.defaultBudget(http)
     self.finicity = finicity
     finicityRate = 20
     self.folio = folio
@@ -117,9 +123,38 @@ extension RuntimeConfiguration {
         ?? http.connectTimeout,
       requestTimeout: try Self.seconds(
         "http.request_timeout_seconds", file.http?.requestTimeoutSeconds)
-        ?? http.requestTimeout)
+        ?? http.requestTimeout,
+      connectionsPerHost: maxInFlight)
     finicityRate = try Self.rate("finicity.rate_per_second", fin?.ratePerSecond ?? finicityRate)
     folioRate = try Self.rate("folio.rate_per_second", fol?.ratePerSecond ?? folioRate)
+    moneyCallBudget =
+      try Self.seconds("http.money_call_budget_seconds", file.http?.moneyCallBudgetSeconds)
+      ?? Self.defaultBudget(http)
+    if file.schedules?.initiateSettleSeconds == nil {
+      verification.initiateSettleDelay = max(
+        verification.initiateSettleDelay, moneyCallBudget + .seconds(20))
+    }
+    try validate()
+  }
+
+  /// Two request timeouts (a token request, then the call) and ten seconds of rate-limit wait.
+  static func defaultBudget(_ http: ProviderHTTPConfiguration) -> Duration {
+    http.requestTimeout * 2 + .seconds(10)
+  }
+
+  /// Checks the rules that keep money moves single: the settle delay outlasts the money-call
+  /// budget, and leases and budgets are positive.
+  public func validate() throws {
+    guard moneyCallBudget > .zero else {
+      throw ConfigurationError("http.money_call_budget_seconds must be above 0")
+    }
+    guard leaseDuration > .zero else { throw ConfigurationError("lease_seconds must be above 0") }
+    guard verification.initiateSettleDelay > moneyCallBudget else {
+      throw ConfigurationError(
+        "schedules.initiate_settle_seconds (\(verification.initiateSettleDelay)) must be longer than "
+          + "http.money_call_budget_seconds (\(moneyCallBudget)): a daemon must never reconcile a job "
+          + "while another daemon's initiate or verify could still land")
+    }
   }
 
   /// A provider call rate: positive and finite, so the limiter always exists (a zero would

@@ -80,16 +80,21 @@ extension VerifierRuntime {
       configuration.pollInterval = fresh.pollInterval
       configuration.promptSweepInterval = fresh.promptSweepInterval
       configuration.drainTimeout = fresh.drainTimeout
-      configuration.verification = fresh.verification
+      // The settle delay and the money-call budget keep their start-up values: calls in flight
+      // were bounded by the old budget, and the settle delay must outlast it.
+      var verification = fresh.verification
+      verification.initiateSettleDelay = configuration.verification.initiateSettleDelay
+      configuration.verification = verification
       configuration.finicity = fresh.finicity
       configuration.folio = fresh.folio
       configuration.folioAPIKey = fresh.folioAPIKey
       configuration.folioSharedSecret = fresh.folioSharedSecret
-      machine = .init(configuration: fresh.verification)
+      machine = .init(configuration: verification)
       gateway = Self.makeGateway(configuration, http: http)
       armPoll(at: .now())
+      armRenewal()
       logger.info(
-        "configuration reloaded (database, instance and listen need a restart)",
+        "configuration reloaded (database, instance, listen, the settle delay and the money-call budget need a restart)",
         metadata: ["max_in_flight": "\(configuration.maxInFlight)"])
     } catch {
       logger.error(

@@ -14,8 +14,7 @@ extension VerifierRuntime {
     gateway: ProviderGateway
   ) async -> Timestamp? {
     guard var snapshot = job.snapshot else {
-      logger.error(
-        "job has a provider or state this build does not know", metadata: ["job": "\(job.id)"])
+      await park(job)
       return nil
     }
     var event = Event.due(submissions: submissions)
@@ -41,6 +40,25 @@ extension VerifierRuntime {
       guard let call = decision.providerCall else { return decision.nextRunAt }
       (event, measurement) = await gateway.perform(call, for: job, snapshot: decision.job)
       snapshot = decision.job
+    }
+  }
+
+  /// Parks a job this build cannot read (an unknown provider or state, unreadable bookkeeping):
+  /// leaves it as it is, due again in an hour, with one `alert` event for an operator
+  /// (`verifierd jobs show`). Never guesses, so never moves money on a misread job.
+  func park(_ job: ClaimedJob) async {
+    logger.error(
+      "job cannot be read by this build; parked for an hour", metadata: ["job": "\(job.id)"])
+    let update = JobUpdate(
+      lease: job.lease, state: job.state, runAt: Date().addingTimeInterval(3600),
+      events: [
+        JobEvent(
+          kind: "alert", fromState: job.state, toState: job.state,
+          message:
+            "this verifierd cannot read the job (provider, state or data); parked for an hour")
+      ])
+    do { try await control.write([update]) } catch {
+      logger.warning("parking the job failed", metadata: ["job": "\(job.id)", "error": "\(error)"])
     }
   }
 }

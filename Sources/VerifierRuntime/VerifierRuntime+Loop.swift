@@ -51,11 +51,18 @@ extension VerifierRuntime {
     let machine = machine
     let gateway = gateway
     for job in jobs {
+      // A runner of ours still holds this job under an older lease (it lapsed and we claimed it
+      // again): never two runners for one job. Give the new lease back; the old runner's next
+      // write fails on its stale token and ends it, and the job is claimed afresh.
+      guard inFlight[job.id] == nil else {
+        release([job.lease])
+        continue
+      }
       inFlight[job.id] = job.lease
       let open = (byJob[job.id] ?? []).map(\.machineSubmission)
       Task {
         let next = await self.runJob(job, submissions: open, machine: machine, gateway: gateway)
-        self.queue.async { self.jobFinished(job.id, nextRunAt: next) }
+        self.queue.async { self.jobFinished(job.lease, nextRunAt: next) }
       }
     }
     if jobs.count == limit { wantsClaim = true }
@@ -63,8 +70,8 @@ extension VerifierRuntime {
   }
 
   /// A runner is done with a job. On `queue`.
-  func jobFinished(_ id: Int64, nextRunAt: Timestamp?) {
-    inFlight[id] = nil
+  func jobFinished(_ lease: Lease, nextRunAt: Timestamp?) {
+    if inFlight[lease.jobID] == lease { inFlight[lease.jobID] = nil }
     if draining {
       checkDrain()
       return
@@ -110,10 +117,14 @@ extension VerifierRuntime {
     let renew = DispatchSource.makeTimerSource(queue: queue)
     renew.setEventHandler { [weak self] in self?.renewLeases() }
     renewTimer = renew
-    renew.schedule(
-      deadline: .now() + configuration.leaseDuration.timeInterval / 3,
-      repeating: max(0.05, configuration.leaseDuration.timeInterval / 3))
+    armRenewal()
     renew.resume()
+  }
+
+  /// Renews leases every third of the lease duration (again after a reload changes it). On `queue`.
+  func armRenewal() {
+    let every = max(0.05, configuration.leaseDuration.timeInterval / 3)
+    renewTimer?.schedule(deadline: .now() + every, repeating: every)
   }
 
   /// Re-arms the backstop poll for `deadline`. On `queue`.
@@ -150,7 +161,13 @@ extension VerifierRuntime {
     let control = control
     let duration = configuration.leaseDuration
     Task {
-      do { _ = try await control.renew(leases, by: duration) } catch {
+      do {
+        let held = try await control.renew(leases, by: duration)
+        if held.count < leases.count {
+          // Another daemon took these over; our runners' next writes fail on the stale tokens.
+          self.logger.warning("leases lost", metadata: ["jobs": "\(leases.count - held.count)"])
+        }
+      } catch {
         self.logger.warning("lease renewal failed", metadata: ["error": "\(error)"])
       }
     }

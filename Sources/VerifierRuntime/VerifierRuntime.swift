@@ -67,6 +67,7 @@ public final class VerifierRuntime: @unchecked Sendable {
   /// calls get the drain timeout to finish, then their leases are released. SIGHUP reloads the
   /// configuration file when `handleSignals`.
   public func run(handleSignals: Bool = false) async throws {
+    try configuration.validate()
     if configuration.listen {
       let listener = PGListener(
         configuration: configuration.database, channels: [VerifierChannel.jobs],
@@ -127,6 +128,7 @@ public final class VerifierRuntime: @unchecked Sendable {
         signer: FolioSigner(
           apiKey: configuration.folioAPIKey, sharedSecret: configuration.folioSharedSecret),
         rateLimiter: RateLimiter(
-          ratePerSecond: configuration.folioRate, burst: max(1, Int(configuration.folioRate)))))
+          ratePerSecond: configuration.folioRate, burst: max(1, Int(configuration.folioRate)))),
+      moneyCallBudget: configuration.moneyCallBudget)
   }
 }

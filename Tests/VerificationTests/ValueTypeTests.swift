@@ -55,3 +55,18 @@ struct ValueTypeTests {
     #expect("\(submission)" == "Submission(id: 7, status: pending)")
   }
 }
+
+@Suite("Timestamp arithmetic on hostile stored values")
+struct TimestampSaturationTests {
+  @Test("differences and offsets saturate instead of trapping")
+  func saturates() {
+    let low = Timestamp(microsecondsSinceEpoch: .min)
+    let high = Timestamp(microsecondsSinceEpoch: .max)
+    #expect(high - low == .microseconds(Int64.max))
+    #expect(low - high == .microseconds(Int64.min))
+    #expect((high + .seconds(1)).microsecondsSinceEpoch == .max)
+    #expect((low + .seconds(-1)).microsecondsSinceEpoch == .min)
+    #expect((low - .seconds(1)).microsecondsSinceEpoch == .min)
+    #expect((high - .seconds(-1)).microsecondsSinceEpoch == .max)
+  }
+}

@@ -146,6 +146,26 @@ struct VerifyTests {
     #expect(decision.stateWrites.isEmpty)
   }
 
+  @Test("a verify another daemon committed is not reconciled before the settle delay has passed")
+  func verifySettles() {
+    var recent = folio
+    recent.data.verifyStartedAt = Fixture.at(298)
+    let early = Fixture.decide(recent, .due(submissions: []), at: 300)
+    #expect(early.calls.isEmpty)
+    #expect(early.lastWrite?.schedule == .runAt(Fixture.at(303)))
+    #expect(early.job.state == .verifying)
+    let later = Fixture.decide(recent, .due(submissions: []), at: 303)
+    #expect(later.actions.last == .readBankLink)
+  }
+
+  @Test("submitting records when the verify was committed")
+  func submitStamps() {
+    let decision = Fixture.decide(
+      Fixture.folioAwaiting(), .due(submissions: [Fixture.submission(5)]), at: 300)
+    #expect(decision.job.state == .verifying)
+    #expect(decision.job.data.verifyStartedAt == Fixture.at(300))
+  }
+
   @Test("Folio bank link: verified, deleted, or active and unverified")
   func bankLink() {
     let verified = Fixture.decide(

@@ -41,6 +41,7 @@ struct ConfigurationTests {
     let configuration = try RuntimeConfiguration(
       file: ConfigurationFile.decode(Data(json.utf8)), environment: [:])
     #expect(configuration.maxInFlight == 4)
+    #expect(configuration.http.connectionsPerHost == 4)
     #expect(configuration.leaseDuration == .milliseconds(1500))
     #expect(configuration.folioSharedSecret.revealed == "from-file")
     #expect(configuration.verification.folio.startDelay == .milliseconds(250))
@@ -66,5 +67,23 @@ struct ConfigurationTests {
       try RuntimeConfiguration(file: ConfigurationFile.decode(Data(json.utf8)), environment: [:])
     }
     #expect(error?.description.contains(key) == true)
+  }
+
+  @Test("the settle delay must outlast the money-call budget, and follows it when not set")
+  func settleOutlastsBudget() throws {
+    let refused = #expect(throws: ConfigurationError.self) {
+      try RuntimeConfiguration(
+        file: ConfigurationFile.decode(
+          Data(
+            #"{"http": {"money_call_budget_seconds": 60}, "schedules": {"initiate_settle_seconds": 60}}"#
+              .utf8)), environment: [:])
+    }
+    #expect(refused?.description.contains("schedules.initiate_settle_seconds") == true)
+    #expect(refused?.description.contains("http.money_call_budget_seconds") == true)
+    let derived = try RuntimeConfiguration(
+      file: ConfigurationFile.decode(Data(#"{"http": {"request_timeout_seconds": 50}}"#.utf8)),
+      environment: [:])
+    #expect(derived.moneyCallBudget == .seconds(110))
+    #expect(derived.verification.initiateSettleDelay > derived.moneyCallBudget)
   }
 }

@@ -22,7 +22,9 @@ enum DaemonProcess {
       "instance": "child-daemon",
       "poll_interval_seconds": 0.5, "prompt_sweep_seconds": 0.2, "lease_seconds": 30,
       "drain_timeout_seconds": 5,
-      "http": ["connect_timeout_seconds": 2, "request_timeout_seconds": 20],
+      "http": [
+        "connect_timeout_seconds": 2, "request_timeout_seconds": 20, "money_call_budget_seconds": 5,
+      ],
       "finicity": [
         "base_url": stack.sandbox.baseURL, "partner_id": "1234583871234", "rate_per_second": 1000,
       ],
@@ -32,7 +34,7 @@ enum DaemonProcess {
       ],
       "schedules": [
         "details_first_poll_seconds": 0.2, "details_max_poll_seconds": 1,
-        "initiate_settle_seconds": 0.5, "retry_base_seconds": 0.1, "retry_max_seconds": 0.5,
+        "initiate_settle_seconds": 6, "retry_base_seconds": 0.1, "retry_max_seconds": 0.5,
       ],
     ]
     for (key, value) in overrides { object[key] = value }

@@ -79,4 +79,55 @@ struct ResilienceTests {
       #expect(try await stack.counter("finicityInitiateRequests") == ids.count)
     }
   }
+
+  @Test(
+    "an initiate slower than the money-call budget is cancelled, reconciled, and never sent twice")
+  func budgetCancelsSlowInitiates() async throws {
+    try await withStack { stack in
+      // The sandbox takes each request at once and answers after 2 s; the budget is 0.5 s.
+      try await stack.control("PUT", "/_sandbox/faults", ["latencyMs": 2000])
+      let customer = try await Customer.start(stack)
+      var ids: [Int64] = []
+      for index in 0..<3 {
+        ids.append(try await stack.insertFinicity(account: "2220\(index)500", ref: "right"))
+      }
+      var configuration = stack.configuration()
+      configuration.moneyCallBudget = .milliseconds(500)
+      configuration.verification.finicity.expiry = .seconds(60)
+      configuration.verification.finicity.pendingLimit = .seconds(60)
+      try await withRuntime(configuration) { _ in
+        try await stack.waitUntilFinished(ids)
+      }
+      await customer.stop()
+      for id in ids { #expect(try await stack.job(id).state == "verified") }
+      // Each initiate was cut off by the budget, found by listing accounts, never sent again.
+      #expect(try await stack.counter("finicityInitiateRequests") == ids.count)
+      #expect(try await stack.counter("depositPairsSent") == ids.count)
+      let reconciled = try await stack.database.run(
+        "SELECT count(DISTINCT job_id) AS n FROM verifier.events WHERE kind = 'reconcile'")
+      #expect(try reconciled[0].decode("n", as: Int.self) == ids.count)
+    }
+  }
+
+  @Test("a job whose bookkeeping does not read is parked with an alert, and nothing is sent")
+  func unreadableDataParks() async throws {
+    try await withStack { stack in
+      let id = try await stack.insertFinicity(account: "77700600", ref: "right")
+      try await stack.database.run(
+        "UPDATE verifier.jobs SET data = '{\"accountMayExist\": \"yes\"}' WHERE id = $1", [id])
+      try await withRuntime(stack.configuration()) { _ in
+        try await stack.waitFor("the job parked") {
+          let alerts = try await stack.database.run(
+            "SELECT count(*) AS n FROM verifier.events WHERE job_id = $1 AND kind = 'alert'", [id])
+          return try alerts[0].decode("n", as: Int.self) == 1
+        }
+      }
+      let job = try await stack.database.run(
+        "SELECT state, run_at > now() + interval '50 minutes' AS parked FROM verifier.jobs WHERE id = $1",
+        [id])
+      #expect(try job[0].decode("state", as: String.self) == "queued")
+      #expect(try job[0].decode("parked", as: Bool.self))
+      #expect(try await stack.counter("finicityInitiateRequests") == 0)
+    }
+  }
 }

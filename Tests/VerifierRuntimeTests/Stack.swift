@@ -22,7 +22,9 @@ struct Stack: Sendable {
       firstDelay: .milliseconds(200), multiplier: 2, maxDelay: .seconds(1))
     verification.retry = RetryPolicy(
       baseDelay: .milliseconds(100), maxDelay: .milliseconds(500), window: .seconds(30))
-    verification.initiateSettleDelay = .milliseconds(300)
+    // The settle delay must outlast the money-call budget (set below), which must outlast the
+    // slowest call a test makes (sandbox latency up to 1.5 s here).
+    verification.initiateSettleDelay = .seconds(3)
     verification.finicity = ProviderSettings(
       expiry: .seconds(8),
       prompts: PromptSchedule(reminderOffsets: [], lastChanceLead: .seconds(2)),
@@ -43,6 +45,7 @@ struct Stack: Sendable {
     configuration.drainTimeout = .seconds(5)
     configuration.http = ProviderHTTPConfiguration(
       connectTimeout: .seconds(2), requestTimeout: .seconds(5))
+    configuration.moneyCallBudget = .milliseconds(2500)
     configuration.finicityRate = 1000
     configuration.folioRate = 1000
     return configuration
