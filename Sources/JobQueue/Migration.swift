@@ -23,6 +23,9 @@ public struct Migration: Sendable {
   public static let all: [Migration] = [
     Migration(
       version: 1, name: "schema",
-      sql: String(decoding: PackageResources.V001_schema_sql, as: UTF8.self))
+      sql: String(decoding: PackageResources.V001_schema_sql, as: UTF8.self)),
+    Migration(
+      version: 2, name: "cancel_settles",
+      sql: String(decoding: PackageResources.V002_cancel_settles_sql, as: UTF8.self)),
   ]
 }
