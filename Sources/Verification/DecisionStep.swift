@@ -101,6 +101,15 @@ struct DecisionStep {
       job.data.retryCount += 1
       write(.runAt(at))
     case .giveUp:
+      if job.state == .initiating || job.state == .verifying {
+        // The last money-moving call's result is still unknown: say so loudly, so an operator
+        // checks the provider before anyone enqueues the same account again.
+        record(
+          .alert, endpoint: endpoint,
+          message: job.state == .initiating
+            ? "giving up with the initiation result unknown: deposits may have been sent"
+            : "giving up with the verify result unknown: an attempt may have been spent")
+      }
       finish(.providerFailed, code: nil, message: "retry window exhausted: \(reason)")
     }
   }

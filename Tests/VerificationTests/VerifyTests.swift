@@ -211,6 +211,24 @@ struct VerifyTests {
     decision.expectFinished(.providerFailed)
     #expect(decision.marks.map(\.status) == [.error])
     #expect(decision.lastWrite?.providerMessage?.hasPrefix("retry window exhausted") == true)
+    #expect(
+      decision.events.contains {
+        $0.kind == .alert && $0.message?.contains("an attempt may have been spent") == true
+      })
+  }
+
+  @Test("giving up with an initiation result unknown raises an alert")
+  func windowClosesOnInitiation() {
+    var job = Fixture.finicity(.initiating, data: JobData(attemptStartedAt: Fixture.at(0)))
+    job.retryStartedAt = Fixture.at(0)
+    job.data.retryCount = 6
+    let decision = Fixture.decide(
+      job, .initiated(.retryLater(after: nil, reason: "timeout")), at: 120)
+    decision.expectFinished(.providerFailed)
+    #expect(
+      decision.events.contains {
+        $0.kind == .alert && $0.message?.contains("deposits may have been sent") == true
+      })
   }
 
   @Test("events never carry the amounts")
