@@ -6,9 +6,11 @@ public final class EventRecorder: Sendable {
   /// Creates an empty recorder.
   public init() {}
 
-  private let state = Mutex<(events: [PGListener.Event], waiters: [Waiter])>(([], []))
+  private let state = Mutex<(events: [PGListener.Event], waiters: [Waiter], nextID: Int)>(
+    ([], [], 0))
 
   private struct Waiter {
+    let id: Int
     let condition: @Sendable ([PGListener.Event]) -> Bool
     let continuation: CheckedContinuation<Void, Never>
   }
@@ -38,15 +40,28 @@ public final class EventRecorder: Sendable {
     }
   }
 
-  /// Returns once `condition` holds for the recorded events.
+  /// Returns once `condition` holds for the recorded events, or when the task is cancelled (a
+  /// test's time limit), so a notification that never comes fails the test instead of hanging it.
   public func wait(until condition: @escaping @Sendable ([PGListener.Event]) -> Bool) async {
-    await withCheckedContinuation { continuation in
-      let now = state.withLock { state -> Bool in
-        if condition(state.events) { return true }
-        state.waiters.append(Waiter(condition: condition, continuation: continuation))
-        return false
+    let id = state.withLock { state -> Int in
+      state.nextID += 1
+      return state.nextID
+    }
+    await withTaskCancellationHandler {
+      await withCheckedContinuation { continuation in
+        let now = state.withLock { state -> Bool in
+          if condition(state.events) || Task.isCancelled { return true }
+          state.waiters.append(Waiter(id: id, condition: condition, continuation: continuation))
+          return false
+        }
+        if now { continuation.resume() }
       }
-      if now { continuation.resume() }
+    } onCancel: {
+      let waiter = state.withLock { state -> Waiter? in
+        guard let index = state.waiters.firstIndex(where: { $0.id == id }) else { return nil }
+        return state.waiters.remove(at: index)
+      }
+      waiter?.continuation.resume()
     }
   }
 
