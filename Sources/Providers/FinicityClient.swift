@@ -54,7 +54,7 @@ public final class FinicityClient: Sendable {
           kind: .invalidRequest, httpStatus: nil, code: nil, message: "unencodable request"))
     }
     return await call(
-      "POST", "/microentry/v1/customers/\(segment(customerId))", body: body, movesMoney: true)
+      "POST", "/microentry/v1/customers/\(customerId.pathSegment)", body: body, movesMoney: true)
   }
 
   /// Reads the micro entries' status (`GET /microentry/v1/customers/{customerId}/accounts/{accountId}`).
@@ -62,7 +62,7 @@ public final class FinicityClient: Sendable {
     MicroEntryDetails
   > {
     await call(
-      "GET", "/microentry/v1/customers/\(segment(customerId))/accounts/\(segment(accountId))",
+      "GET", "/microentry/v1/customers/\(customerId.pathSegment)/accounts/\(accountId.pathSegment)",
       body: nil)
   }
 
@@ -74,7 +74,7 @@ public final class FinicityClient: Sendable {
   {
     await call(
       "POST",
-      "/microentry/v1/customers/\(segment(customerId))/accounts/\(segment(accountId))/amounts",
+      "/microentry/v1/customers/\(customerId.pathSegment)/accounts/\(accountId.pathSegment)/amounts",
       body: Array(amounts.finicityVerifyBody.utf8), movesMoney: true)
   }
 
@@ -82,15 +82,10 @@ public final class FinicityClient: Sendable {
   /// to reconcile an initiation whose result is unknown.
   public func avaAccounts(customerId: String) async -> ProviderOutcome<[FinicityCustomerAccount]> {
     let outcome: ProviderOutcome<FinicityCustomerAccounts> = await call(
-      "GET", "/aggregation/v1/customers/\(segment(customerId))/accounts?account_type=ava", body: nil
+      "GET", "/aggregation/v1/customers/\(customerId.pathSegment)/accounts?account_type=ava",
+      body: nil
     )
     return outcome.map(\.accounts)
-  }
-
-  private func segment(_ text: String) -> String {
-    var allowed = CharacterSet.alphanumerics
-    allowed.insert(charactersIn: "-._~")
-    return text.addingPercentEncoding(withAllowedCharacters: allowed) ?? ""
   }
 
   /// One logical call: rate limit, token, send, one retry after a token error, map.

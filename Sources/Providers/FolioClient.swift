@@ -42,7 +42,7 @@ public final class FolioClient: Sendable {
     }
     return await call(
       "PUT",
-      "/restapi/accounts/\(segment(accountNumber))/verify/microdeposits/\(segment(bankLinkOid))",
+      "/restapi/accounts/\(accountNumber.pathSegment)/verify/microdeposits/\(bankLinkOid.pathSegment)",
       body: Array(body), movesMoney: true)
   }
 
@@ -52,14 +52,9 @@ public final class FolioClient: Sendable {
     FolioBankLink
   > {
     await call(
-      "GET", "/restapi/accounts/\(segment(accountNumber))/achbanklinks/\(segment(bankLinkOid))",
+      "GET",
+      "/restapi/accounts/\(accountNumber.pathSegment)/achbanklinks/\(bankLinkOid.pathSegment)",
       body: nil)
-  }
-
-  private func segment(_ text: String) -> String {
-    var allowed = CharacterSet.alphanumerics
-    allowed.insert(charactersIn: "-._~")
-    return text.addingPercentEncoding(withAllowedCharacters: allowed) ?? ""
   }
 
   /// One call: rate limit, sign, send, map. `movesMoney`: an undecodable 2xx answer is
