@@ -43,10 +43,12 @@ let package = Package(
     ),
     // The domain, pure: states, amounts, schedules. No I/O.
     .target(name: "Verification"),
-    // Types generated from reference/finicity-ava.openapi.yaml by scripts/generate-openapi (committed).
+    // Types generated from reference/finicity-ava.openapi.yaml by scripts/generate-openapi
+    // (committed). Generated code lives in Generated/, apart from the hand-written Sources/.
     .target(
       name: "FinicityAPI",
       dependencies: [.product(name: "OpenAPIRuntime", package: "swift-openapi-runtime")],
+      path: "Generated/FinicityAPI",
       exclude: ["openapi-generator-config.yaml"]
     ),
     // HTTP clients for Finicity and Folio. No PostgreSQL.
