@@ -35,6 +35,23 @@ struct ExactlyOnceTests {
   }
 
   /// Finishes the jobs with an in-process daemon and the customer; all must be verified once.
+  /// Starts a daemon against a provider answering after `latencyMs`, enqueues the jobs, sends
+  /// SIGTERM once every initiate reached the sandbox, and waits for the daemon to exit.
+  static func terminateMidInitiation(_ stack: Stack, latencyMs: Int, drainTimeout: Double)
+    async throws
+    -> ([Int64], ChildProcess.Result)
+  {
+    try await stack.control("PUT", "/_sandbox/faults", ["latencyMs": latencyMs])
+    let daemon = try DaemonProcess.start(
+      config: try DaemonProcess.configFile(stack, ["drain_timeout_seconds": drainTimeout]))
+    let ids = try await insertJobs(stack)
+    try await stack.waitFor("initiate requests") {
+      try await stack.counter("finicityInitiateRequests") == accounts.count
+    }
+    daemon.send(SIGTERM)
+    return (ids, await daemon.wait())
+  }
+
   static func finishAndCheck(_ stack: Stack, _ ids: [Int64]) async throws {
     try await stack.control("PUT", "/_sandbox/faults", [:])
     let customer = try await Customer.start(stack)
@@ -73,15 +90,8 @@ struct ExactlyOnceTests {
   @Test("SIGTERM during in-flight calls: exit 0, leases released, every job finishes once")
   func drainReleases() async throws {
     try await withStack { stack in
-      try await stack.control("PUT", "/_sandbox/faults", ["latencyMs": 3000])
-      let daemon = try DaemonProcess.start(
-        config: try DaemonProcess.configFile(stack, ["drain_timeout_seconds": 0.5]))
-      let ids = try await Self.insertJobs(stack)
-      try await stack.waitFor("initiate requests") {
-        try await stack.counter("finicityInitiateRequests") == Self.accounts.count
-      }
-      daemon.send(SIGTERM)
-      let result = await daemon.wait()
+      let (ids, result) = try await Self.terminateMidInitiation(
+        stack, latencyMs: 3000, drainTimeout: 0.5)
       #expect(result.status == 0, "\(result.errors)")
       #expect(result.errors.contains("releasing leases"))
       let held = try await stack.database.run(
@@ -94,15 +104,8 @@ struct ExactlyOnceTests {
   @Test("SIGTERM with time to drain: in-flight calls finish and are written, exit 0")
   func drainFinishes() async throws {
     try await withStack { stack in
-      try await stack.control("PUT", "/_sandbox/faults", ["latencyMs": 1000])
-      let daemon = try DaemonProcess.start(
-        config: try DaemonProcess.configFile(stack, ["drain_timeout_seconds": 20]))
-      let ids = try await Self.insertJobs(stack)
-      try await stack.waitFor("initiate requests") {
-        try await stack.counter("finicityInitiateRequests") == Self.accounts.count
-      }
-      daemon.send(SIGTERM)
-      let result = await daemon.wait()
+      let (ids, result) = try await Self.terminateMidInitiation(
+        stack, latencyMs: 1000, drainTimeout: 20)
       #expect(result.status == 0, "\(result.errors)")
       let rows = try await stack.database.run(
         "SELECT count(*) FILTER (WHERE state = 'pending') AS pending, count(*) FILTER (WHERE lease_owner IS NOT NULL) AS held FROM verifier.jobs"
