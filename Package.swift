@@ -22,6 +22,8 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
     .package(url: "https://github.com/apple/swift-openapi-runtime", from: "1.13.4"),
+    .package(url: "https://github.com/apple/swift-configuration", from: "1.4.0"),
+    .package(url: "https://github.com/apple/swift-system", from: "1.8.1"),
   ],
   targets: [
     // libpq, found with pkg-config (Debian: libpq-dev).
@@ -89,7 +91,10 @@ let package = Package(
         "JobQueue",
         "Verification",
         "Providers",
+        "SystemdSupport",
         .product(name: "Logging", package: "swift-log"),
+        .product(name: "Configuration", package: "swift-configuration"),
+        .product(name: "SystemPackage", package: "swift-system"),
       ]
     ),
     .executableTarget(
@@ -137,7 +142,7 @@ let package = Package(
         .product(name: "NIOHTTP1", package: "swift-nio"),
       ]
     ),
-    .testTarget(name: "SystemdSupportTests", dependencies: ["SystemdSupport"]),
+    .testTarget(name: "SystemdSupportTests", dependencies: ["SystemdSupport", "TestSupport"]),
     .testTarget(name: "VerifierDaemonTests", dependencies: ["JobQueue", "TestSupport"]),
     .testTarget(
       name: "VerifierRuntimeTests",

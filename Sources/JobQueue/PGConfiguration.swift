@@ -16,6 +16,8 @@ public struct PGConfiguration: Sendable {
   public var connectTimeoutSeconds: Int
   /// How hard to try again when the server went away.
   public var reconnect: Backoff
+  /// A password (from a credential) for a connection string without one; never printed.
+  public var password: String?
 
   /// Creates a configuration.
   public init(
@@ -47,11 +49,14 @@ public struct PGConfiguration: Sendable {
       ("fallback_application_name", applicationName),
     ]
     if let connectionString { pairs.append(("dbname", connectionString)) }
+    // After the connection string, so the credential wins over a password written in it.
+    if let password { pairs.append(("password", password)) }
     return pairs
   }
 
   /// The password the connection string or `PGPASSWORD` carries, so errors can scrub it.
   var passwordForScrubbing: String? {
+    if let password { return password }
     if let connectionString, let options = PQconninfoParse(connectionString, nil) {
       defer { PQconninfoFree(options) }
       var cursor = options

@@ -62,7 +62,9 @@ public struct SystemdNotifier: Sendable {
     try send(["WATCHDOG=1"])
   }
 
-  /// Sends the assignments as one datagram (newline-separated).
+  /// Sends the assignments as one datagram (newline-separated). Never blocks: when the receiver's
+  /// buffer is full the message is dropped and `EAGAIN` thrown, so a stalled reader can never
+  /// wedge the caller (the run loop pings the watchdog from its own queue).
   public func send(_ assignments: [String]) throws {
     guard let socketPath else { return }
     let message = assignments.joined(separator: "\n")
@@ -85,7 +87,7 @@ public struct SystemdNotifier: Sendable {
     let sent = message.withCString { text in
       withUnsafePointer(to: &address) {
         $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-          sendto(fd, text, strlen(text), Int32(MSG_NOSIGNAL), $0, length)
+          sendto(fd, text, strlen(text), Int32(MSG_NOSIGNAL | MSG_DONTWAIT), $0, length)
         }
       }
     }

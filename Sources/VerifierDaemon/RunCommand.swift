@@ -4,54 +4,69 @@ import JobQueue
 import Logging
 import VerifierRuntime
 
-/// `verifierd run`: the daemon. Parses options, loads the configuration and runs the runtime.
+/// `verifierd run`: the daemon. Loads the configuration, sets up logging and runs the runtime.
 struct RunCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "run",
     abstract: "Carry every verification from INSERT to outcome (until SIGTERM or SIGINT).",
     discussion: """
-      Reads the JSON configuration (see config/README.md); SIGHUP reloads it. SIGTERM and SIGINT \
-      drain: claiming stops, in-flight calls get drain_timeout_seconds, leases still held are \
-      released, and the exit status is 0. Exit status 69: the database could not be reached; 78: \
-      the configuration is not valid.
+      Reads the configuration as `verifierd check-config` shows it (see config/README.md); \
+      SIGHUP reloads it and logs which changed keys need a restart. Under systemd \
+      (Type=notify) it sends READY=1 once the schema is checked and the first claim worked, \
+      STATUS= lines, STOPPING=1 when draining and WATCHDOG=1 while the loop makes progress. \
+      SIGTERM and SIGINT drain: claiming stops, in-flight calls get drain_timeout_seconds, leases \
+      still held are released, and the exit status is 0. Exit status 69: the database could not \
+      be reached; 70: another database error, or the schema needs `verifierd migrate`; 78: the \
+      configuration is not valid.
       """
   )
 
-  @Option(name: .customLong("config"), help: "The JSON configuration file.")
-  var configPath: String?
+  @OptionGroup var config: ConfigOptions
 
   @Option(
     name: .customLong("database-url"),
-    help: "A libpq URI; overrides the file's database_url and DATABASE_URL.")
+    help: "A libpq URI; overrides database_url, VERIFIERD_DATABASE_URL and DATABASE_URL.")
   var databaseURL: String?
 
-  @Option(help: "Log level: trace, debug, info, notice, warning, error, critical.")
-  var logLevel: String = "info"
+  @Option(help: "Log level (trace ... critical); overrides log.level.")
+  var logLevel: String?
+
+  func validate() throws {
+    if let logLevel, Logger.Level(rawValue: logLevel) == nil {
+      throw ValidationError(
+        "--log-level must be one of trace, debug, info, notice, warning, error, critical")
+    }
+  }
 
   func run() async throws {
-    let level = Logger.Level(rawValue: logLevel) ?? .info
+    let loaded = try await config.load("run")
+    var configuration = loaded.configuration
+    if let logLevel { configuration.logLevel = logLevel }
+    if let databaseURL, !databaseURL.isEmpty {
+      configuration.database.connectionString = databaseURL
+    }
+    let level = Logger.Level(rawValue: configuration.logLevel) ?? .info
     LoggingSystem.bootstrap { label in
       var handler = StreamLogHandler.standardError(label: label)
       handler.logLevel = level
       return handler
     }
-    var configuration: RuntimeConfiguration
-    do {
-      let file = try configPath.map { try ConfigurationFile.load(path: $0) } ?? ConfigurationFile()
-      configuration = try RuntimeConfiguration(file: file)
-    } catch {
-      FileHandleStream.standardError.write("verifierd run: \(error)\n")
-      throw ExitCode(78)
+    let logger = Logger(label: "verifierd")
+    for warning in loaded.warnings {
+      logger.warning("configuration warning", metadata: ["warning": "\(warning)"])
     }
-    if let databaseURL, !databaseURL.isEmpty {
-      configuration.database = PGConfiguration(connectionString: databaseURL)
-    }
-    let runtime = VerifierRuntime(configuration: configuration, configurationPath: configPath)
+    let runtime = VerifierRuntime(
+      configuration: configuration, loaded: loaded, sources: config.sources, logger: logger)
     do {
       try await runtime.run(handleSignals: true)
     } catch let error as PGError {
       FileHandleStream.standardError.write("verifierd run: \(error)\n")
       throw ExitCode(error.isConnectionProblem ? 69 : 70)
+    } catch let error as ConfigurationError {
+      FileHandleStream.standardError.write(
+        "verifierd run: the configuration is not valid:\n  \(error.problems.joined(separator: "\n  "))\n"
+      )
+      throw ExitCode(78)
     }
   }
 }

@@ -8,7 +8,8 @@ struct Verifierd: AsyncParsableCommand {
     commandName: "verifierd",
     abstract: "Verifies bank accounts by micro-entries, driven by a PostgreSQL job table.",
     subcommands: [
-      MigrateCommand.self, RunCommand.self, StatusCommand.self, JobsCommand.self, PruneCommand.self,
+      MigrateCommand.self, RunCommand.self, CheckConfigCommand.self, StatusCommand.self,
+      JobsCommand.self, PruneCommand.self,
     ]
   )
 }

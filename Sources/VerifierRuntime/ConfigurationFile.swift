@@ -30,9 +30,27 @@ public struct ConfigurationFile: Codable, Sendable, Equatable {
   public var folio: Folio?
   /// Retry and polling schedules.
   public var schedules: Schedules?
+  /// Logging.
+  public var log: Log?
+  /// The metrics and health endpoints.
+  public var metrics: Metrics?
 
   /// Creates an empty file (all defaults).
   public init() {}
+
+  /// `log`.
+  public struct Log: Codable, Sendable, Equatable {
+    /// `trace` ... `critical`.
+    public var level: String?
+    /// `logfmt`, `json` or `text`.
+    public var format: String?
+  }
+
+  /// `metrics`.
+  public struct Metrics: Codable, Sendable, Equatable {
+    /// `host:port` on loopback; empty switches the endpoints off.
+    public var listen: String?
+  }
 
   /// `http`.
   public struct HTTP: Codable, Sendable, Equatable {
@@ -134,11 +152,18 @@ public struct ConfigurationFile: Codable, Sendable, Equatable {
   }
 }
 
-/// A configuration that cannot be used; the message names the key, never a secret.
+/// A configuration that cannot be used: one line per problem, each naming its key and why,
+/// never a secret.
 public struct ConfigurationError: Error, CustomStringConvertible {
-  /// What is wrong.
-  public let description: String
+  /// What is wrong, one problem per element.
+  public let problems: [String]
 
-  /// Creates an error.
-  public init(_ description: String) { self.description = description }
+  /// Creates an error with one problem.
+  public init(_ description: String) { problems = [description] }
+
+  /// Creates an error with several problems.
+  public init(problems: [String]) { self.problems = problems }
+
+  /// The problems, one per line.
+  public var description: String { problems.joined(separator: "\n") }
 }

@@ -44,6 +44,12 @@ public struct RuntimeConfiguration: Sendable {
   /// settle delay (`schedules.initiate_settle_seconds`), which must be longer, so it never reads
   /// the provider's state while such a call could still land.
   public var moneyCallBudget: Duration
+  /// The least log level (`log.level`).
+  public var logLevel: String
+  /// `logfmt`, `json` or `text` (`log.format`).
+  public var logFormat: String
+  /// Where `/metrics`, `/healthz` and `/readyz` listen (`metrics.listen`); `nil`: off.
+  public var metricsListen: String?
 
   /// Creates a configuration from explicit values (tests); every other field has its default.
   public init(
@@ -70,6 +76,9 @@ public struct RuntimeConfiguration: Sendable {
     self.folioSharedSecret = folioSharedSecret
     folioRate = 20
     self.verification = verification
+    logLevel = "info"
+    logFormat = "logfmt"
+    metricsListen = "127.0.0.1:9464"
   }
 
   /// `hostname:pid`.
@@ -79,32 +88,39 @@ public struct RuntimeConfiguration: Sendable {
 }
 
 extension RuntimeConfiguration {
-  /// Resolves `file`: defaults for missing keys, secrets from the named files or environment
-  /// variables, the database from the file, else `DATABASE_URL`, else `PG*`.
+  /// Resolves `file`: defaults for missing keys; secrets from `secrets` (credentials and
+  /// `VERIFIERD_*` variables, by key name), else the file's `*_file` and `*_env` forms; the
+  /// database from the file, else `DATABASE_URL`, else `PG*`. ``ConfigurationLoader`` is the
+  /// usual way in.
   public init(
-    file: ConfigurationFile, environment: [String: String] = ProcessInfo.processInfo.environment
+    file: ConfigurationFile, secrets: [String: Secret] = [:],
+    environment: [String: String] = ProcessInfo.processInfo.environment
   ) throws {
     let fin = file.finicity
     let fol = file.folio
-    let database =
+    var database =
       file.databaseUrl.map { PGConfiguration(connectionString: $0) }
       ?? .fromEnvironment(environment)
+    database.password = secrets["database.password"]?.revealed
     self.init(
       database: database,
       finicity: FinicityConfiguration(
         baseURL: fin?.baseUrl ?? "https://api.finicity.com",
         partnerId: fin?.partnerId ?? "",
-        partnerSecret: try Self.secret(
-          "finicity.partner_secret", file: fin?.partnerSecretFile,
-          env: fin?.partnerSecretEnv ?? "FINICITY_PARTNER_SECRET", environment),
-        appKey: try Self.secret(
-          "finicity.app_key", file: fin?.appKeyFile, env: fin?.appKeyEnv ?? "FINICITY_APP_KEY",
-          environment)),
+        partnerSecret: try secrets["finicity.partner_secret"]
+          ?? Self.secret(
+            "finicity.partner_secret", file: fin?.partnerSecretFile,
+            env: fin?.partnerSecretEnv ?? "FINICITY_PARTNER_SECRET", environment),
+        appKey: try secrets["finicity.app_key"]
+          ?? Self.secret(
+            "finicity.app_key", file: fin?.appKeyFile, env: fin?.appKeyEnv ?? "FINICITY_APP_KEY",
+            environment)),
       folio: FolioConfiguration(baseURL: fol?.baseUrl ?? "https://api.uat.foliofn.com"),
       folioAPIKey: fol?.apiKey ?? "",
-      folioSharedSecret: try Self.secret(
-        "folio.shared_secret", file: fol?.sharedSecretFile,
-        env: fol?.sharedSecretEnv ?? "FOLIO_SHARED_SECRET", environment),
+      folioSharedSecret: try secrets["folio.shared_secret"]
+        ?? Self.secret(
+          "folio.shared_secret", file: fol?.sharedSecretFile,
+          env: fol?.sharedSecretEnv ?? "FOLIO_SHARED_SECRET", environment),
       verification: try Self.verification(file),
       instance: file.instance ?? Self.defaultInstance)
     maxInFlight = try Self.check("max_in_flight", file.maxInFlight ?? maxInFlight, 1...1024)
@@ -117,6 +133,9 @@ extension RuntimeConfiguration {
     drainTimeout =
       try Self.seconds("drain_timeout_seconds", file.drainTimeoutSeconds) ?? drainTimeout
     listen = file.listen ?? listen
+    logLevel = file.log?.level ?? logLevel
+    logFormat = file.log?.format ?? logFormat
+    if let address = file.metrics?.listen { metricsListen = address.isEmpty ? nil : address }
     http = ProviderHTTPConfiguration(
       connectTimeout: try Self.seconds(
         "http.connect_timeout_seconds", file.http?.connectTimeoutSeconds)

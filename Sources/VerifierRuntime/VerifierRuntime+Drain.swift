@@ -12,6 +12,10 @@ extension VerifierRuntime {
     guard !draining else { return }
     draining = true
     logger.info("draining", metadata: ["in_flight": "\(inFlight.count)"])
+    notify {
+      try $0.stopping()
+      try $0.status(self.health.status(inFlight: self.inFlight.count, draining: true))
+    }
     pollTimer?.cancel()
     sweepTimer?.cancel()
     queue.asyncAfter(deadline: .now() + configuration.drainTimeout.timeInterval) {
@@ -40,6 +44,7 @@ extension VerifierRuntime {
       }
       self.queue.async {
         self.renewTimer?.cancel()
+        self.watchdogTimer?.cancel()
         for source in self.signalSources { source.cancel() }
         self.drained?.resume()
         self.drained = nil
@@ -62,43 +67,6 @@ extension VerifierRuntime {
       }
       source.resume()
       signalSources.append(source)
-    }
-  }
-
-  /// Re-reads the configuration file and applies what can change without a restart (limits,
-  /// intervals, schedules, provider settings); in-flight work goes on untouched. On `queue`.
-  func reload() {
-    guard let path = configurationPath else {
-      logger.info("SIGHUP: no configuration file to reload")
-      return
-    }
-    do {
-      let fresh = try RuntimeConfiguration(file: ConfigurationFile.load(path: path))
-      configuration.maxInFlight = fresh.maxInFlight
-      configuration.claimBatch = fresh.claimBatch
-      configuration.leaseDuration = fresh.leaseDuration
-      configuration.pollInterval = fresh.pollInterval
-      configuration.promptSweepInterval = fresh.promptSweepInterval
-      configuration.drainTimeout = fresh.drainTimeout
-      // The settle delay and the money-call budget keep their start-up values: calls in flight
-      // were bounded by the old budget, and the settle delay must outlast it.
-      var verification = fresh.verification
-      verification.initiateSettleDelay = configuration.verification.initiateSettleDelay
-      configuration.verification = verification
-      configuration.finicity = fresh.finicity
-      configuration.folio = fresh.folio
-      configuration.folioAPIKey = fresh.folioAPIKey
-      configuration.folioSharedSecret = fresh.folioSharedSecret
-      machine = .init(configuration: verification)
-      gateway = Self.makeGateway(configuration, http: http)
-      armPoll(at: .now())
-      armRenewal()
-      logger.info(
-        "configuration reloaded (database, instance, listen, the settle delay and the money-call budget need a restart)",
-        metadata: ["max_in_flight": "\(configuration.maxInFlight)"])
-    } catch {
-      logger.error(
-        "configuration reload failed; keeping the old one", metadata: ["error": "\(error)"])
     }
   }
 }

@@ -34,6 +34,7 @@ extension VerifierRuntime {
           }
         } catch {
           logger.warning("write-back failed", metadata: ["job": "\(job.id)", "error": "\(error)"])
+          queue.async { self.health.failed("write-back failed") }
           return nil
         }
       }

@@ -14,27 +14,32 @@ extension VerifierRuntime {
       return
     }
     claiming = true
+    health.began(.claim, at: DispatchTime.now().uptimeNanoseconds)
     wantsClaim = false
     let limit = min(configuration.claimBatch, room)
     let lease = configuration.leaseDuration
     let control = control
     Task {
-      let (claimed, submissions) = await self.claimDue(control, limit: limit, lease: lease)
-      self.queue.async { self.claimed(claimed, submissions: submissions, limit: limit) }
+      let round = await self.claimDue(control, limit: limit, lease: lease)
+      self.queue.async {
+        // The round ends before the next one can begin (claimed may claim again).
+        self.tell(self.health.ended(.claim, failure: round == nil ? "claim failed" : nil))
+        self.claimed(round?.0 ?? [], submissions: round?.1 ?? [], limit: limit)
+      }
     }
   }
 
-  /// One claim round trip and the claimed jobs' open submissions; nothing when it fails (the
+  /// One claim round trip and the claimed jobs' open submissions; `nil` when it fails (the
   /// jobs, if any were claimed, are rescued when their leases expire).
   func claimDue(_ control: JobStore, limit: Int, lease: Duration) async -> (
     [ClaimedJob], [OpenSubmission]
-  ) {
+  )? {
     do {
       let claimed = try await control.claim(limit: limit, leaseDuration: lease)
       return (claimed, try await control.openSubmissions(of: claimed.map(\.id)))
     } catch {
       logger.warning("claim failed", metadata: ["error": "\(error)"])
-      return ([], [])
+      return nil
     }
   }
 
@@ -72,6 +77,7 @@ extension VerifierRuntime {
   /// A runner is done with a job. On `queue`.
   func jobFinished(_ lease: Lease, nextRunAt: Timestamp?) {
     if inFlight[lease.jobID] == lease { inFlight[lease.jobID] = nil }
+    health.jobFinished()
     if draining {
       checkDrain()
       return
@@ -111,14 +117,20 @@ extension VerifierRuntime {
     let sweep = DispatchSource.makeTimerSource(queue: queue)
     sweep.setEventHandler { [weak self] in self?.sweepPrompts() }
     sweepTimer = sweep
-    let sweepEvery = configuration.promptSweepInterval.timeInterval
-    sweep.schedule(deadline: .now(), repeating: max(0.05, sweepEvery))
+    armSweep(at: .now())
     sweep.resume()
     let renew = DispatchSource.makeTimerSource(queue: queue)
     renew.setEventHandler { [weak self] in self?.renewLeases() }
     renewTimer = renew
     armRenewal()
     renew.resume()
+  }
+
+  /// Sweeps prompts from `start` on, every `prompt_sweep_seconds` (again after a reload). On
+  /// `queue`.
+  func armSweep(at start: DispatchTime) {
+    let every = max(0.05, configuration.promptSweepInterval.timeInterval)
+    sweepTimer?.schedule(deadline: start, repeating: every)
   }
 
   /// Renews leases every third of the lease duration (again after a reload changes it). On `queue`.
@@ -145,12 +157,19 @@ extension VerifierRuntime {
   func sweepPrompts() {
     guard !sweeping, !draining else { return }
     sweeping = true
+    health.began(.sweep, at: DispatchTime.now().uptimeNanoseconds)
     let control = control
     Task {
+      var failure: String?
       do { try await control.sweepDuePrompts() } catch {
         self.logger.warning("prompt sweep failed", metadata: ["error": "\(error)"])
+        failure = "prompt sweep failed"
       }
-      self.queue.async { self.sweeping = false }
+      let failed = failure
+      self.queue.async {
+        self.sweeping = false
+        self.tell(self.health.ended(.sweep, failure: failed))
+      }
     }
   }
 
@@ -169,6 +188,7 @@ extension VerifierRuntime {
         }
       } catch {
         self.logger.warning("lease renewal failed", metadata: ["error": "\(error)"])
+        self.queue.async { self.health.failed("lease renewal failed") }
       }
     }
   }

@@ -3,6 +3,7 @@ import Foundation
 import JobQueue
 import Logging
 import Providers
+import SystemdSupport
 import Verification
 
 /// The daemon's run loop: wakes on `NOTIFY verifier_jobs` (a `DispatchSourceRead` in
@@ -19,7 +20,9 @@ public final class VerifierRuntime: @unchecked Sendable {
   let http: ProviderHTTPClient
   let control: JobStore
   let writer: WriteBatcher
-  let configurationPath: String?
+  let sources: ConfigurationSources?
+  let notifier: SystemdNotifier
+  let onReload: (@Sendable (RuntimeConfiguration) -> Void)?
   var listener: PGListener?
 
   // Touched on `queue` only.
@@ -41,16 +44,28 @@ public final class VerifierRuntime: @unchecked Sendable {
   var renewTimer: DispatchSourceTimer?
   var signalSources: [DispatchSourceSignal] = []
   var drained: CheckedContinuation<Void, Never>?
+  var loaded: LoadedConfiguration?
+  var health: LoopHealth
+  var watchdogTimer: DispatchSourceTimer?
+  var notifyFailing = false
 
-  /// Creates a runtime; ``run(handleSignals:)`` starts it. `configurationPath` is re-read on
-  /// SIGHUP (or ``reload()``).
+  /// Creates a runtime; ``run(handleSignals:)`` starts it. On SIGHUP (or ``reload()``) the
+  /// configuration is loaded again from `loaded`'s sources, and `onReload` sees what was applied
+  /// (the log level, say). `notifier` tells systemd about readiness, status and progress.
   public init(
-    configuration: RuntimeConfiguration, configurationPath: String? = nil,
+    configuration: RuntimeConfiguration, loaded: LoadedConfiguration? = nil,
+    sources: ConfigurationSources? = nil, notifier: SystemdNotifier = SystemdNotifier(),
+    onReload: (@Sendable (RuntimeConfiguration) -> Void)? = nil,
     logger: Logger = Logger(label: "verifierd")
   ) {
     self.configuration = configuration
-    self.configurationPath = configurationPath
+    self.loaded = loaded
+    self.sources = sources
+    self.notifier = notifier
+    self.onReload = onReload
     self.logger = logger
+    health = LoopHealth(
+      stallLimit: max(configuration.leaseDuration, (notifier.watchdogInterval ?? .zero) * 2))
     http = ProviderHTTPClient(configuration: configuration.http)
     machine = VerificationMachine(configuration: configuration.verification)
     gateway = Self.makeGateway(configuration, http: http)
@@ -67,17 +82,14 @@ public final class VerifierRuntime: @unchecked Sendable {
   /// calls get the drain timeout to finish, then their leases are released. SIGHUP reloads the
   /// configuration file when `handleSignals`.
   public func run(handleSignals: Bool = false) async throws {
-    try configuration.validate()
-    if configuration.listen {
-      let listener = PGListener(
-        configuration: configuration.database, channels: [VerifierChannel.jobs],
-        label: "verifierd.listen", logger: logger
-      ) { [weak self] _ in
-        guard let self else { return }
-        self.queue.async { self.wake() }
-      }
-      try await listener.start()
-      self.listener = listener
+    do {
+      try configuration.validate()
+      notify { try $0.status("starting: checking the schema") }
+      try await checkSchema()
+      try await startListener()
+    } catch {
+      try? await http.shutdown()
+      throw error
     }
     logger.info(
       "verifierd running",
@@ -89,6 +101,7 @@ public final class VerifierRuntime: @unchecked Sendable {
       queue.async {
         self.drained = continuation
         self.startTimers()
+        self.startWatchdog()
         if handleSignals { self.installSignalSources() }
         self.wake()
       }
@@ -96,6 +109,21 @@ public final class VerifierRuntime: @unchecked Sendable {
     await listener?.stop()
     try? await http.shutdown()
     logger.info("verifierd stopped")
+  }
+
+  /// LISTENs for wake-ups, unless configured to poll only.
+  func startListener() async throws {
+    if configuration.listen {
+      let listener = PGListener(
+        configuration: configuration.database, channels: [VerifierChannel.jobs],
+        label: "verifierd.listen", logger: logger
+      ) { [weak self] _ in
+        guard let self else { return }
+        self.queue.async { self.wake() }
+      }
+      try await listener.start()
+      self.listener = listener
+    }
   }
 
   /// Begins draining: stop claiming, let in-flight calls finish within the drain timeout, release

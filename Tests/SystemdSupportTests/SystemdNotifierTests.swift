@@ -1,51 +1,11 @@
 import Foundation
 import SystemdSupport
+import TestSupport
 import Testing
 
 #if canImport(Glibc)
   import Glibc
 #endif
-
-/// A Unix datagram socket the test opens and reads, standing in for systemd.
-final class NotifyListener {
-  let fd: Int32
-  let name: String
-
-  /// Binds a path socket, or an abstract one when `abstract` (named `@...` in `NOTIFY_SOCKET`).
-  init(abstract: Bool) throws {
-    fd = socket(AF_UNIX, Int32(SOCK_DGRAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
-    let unique = "verifierd-notify-\(UUID().uuidString.prefix(8))"
-    name =
-      abstract
-      ? "@" + unique : FileManager.default.temporaryDirectory.appendingPathComponent(unique).path
-    var address = sockaddr_un()
-    address.sun_family = sa_family_t(AF_UNIX)
-    var bytes = Array(name.utf8)
-    if abstract { bytes[0] = 0 }
-    withUnsafeMutableBytes(of: &address.sun_path) { raw in
-      for (index, byte) in bytes.enumerated() { raw[index] = byte }
-    }
-    let length = socklen_t(
-      MemoryLayout<sockaddr_un>.offset(of: \.sun_path)! + bytes.count + (abstract ? 0 : 1))
-    let bound = withUnsafePointer(to: &address) {
-      $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, length) }
-    }
-    guard bound == 0 else { throw TestSocketError(code: errno) }
-  }
-
-  deinit {
-    close(fd)
-    if !name.hasPrefix("@") { unlink(name) }
-  }
-
-  /// The next datagram (the notifier has already sent it: `sendto` on a datagram socket is
-  /// complete when it returns, so this read does not wait on timing).
-  func receive() -> String {
-    var buffer = [UInt8](repeating: 0, count: 4096)
-    let count = recv(fd, &buffer, buffer.count, Int32(MSG_DONTWAIT))
-    return count > 0 ? String(decoding: buffer[0..<count], as: UTF8.self) : ""
-  }
-}
 
 @Suite("sd_notify")
 struct SystemdNotifierTests {
@@ -89,14 +49,25 @@ struct SystemdNotifierTests {
     #expect(SystemdNotifier(environment: ["WATCHDOG_USEC": "0"]).watchdogInterval == nil)
   }
 
+  @Test("a receiver that stops reading never blocks the sender: the send fails instead")
+  func fullReceiver() throws {
+    let listener = try NotifyListener()
+    let notifier = SystemdNotifier(environment: ["NOTIFY_SOCKET": listener.name])
+    var sent = 0
+    let error = #expect(throws: SystemdNotifyError.self) {
+      while sent < 1_000_000 {
+        try notifier.watchdog()
+        sent += 1
+      }
+    }
+    #expect(error?.code == EAGAIN)
+    #expect(sent > 0)
+    #expect(listener.receive() == "WATCHDOG=1")
+  }
+
   @Test("a socket that is gone is reported, not ignored")
   func missingSocket() {
     let notifier = SystemdNotifier(environment: ["NOTIFY_SOCKET": "/nonexistent/verifierd-notify"])
     #expect(throws: SystemdNotifyError.self) { try notifier.ready() }
   }
-}
-
-/// The test could not open its socket.
-struct TestSocketError: Error {
-  let code: Int32
 }

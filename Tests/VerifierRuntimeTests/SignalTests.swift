@@ -10,7 +10,8 @@ import VerifierRuntime
 
 @Suite("Signals: SIGHUP reloads without dropping work")
 struct SignalTests {
-  @Test("SIGHUP during in-flight calls reloads the file; every job still finishes; SIGTERM exits 0")
+  @Test(
+    "SIGHUP reloads mid-flight, names what needs a restart; every job finishes; SIGTERM exits 0")
   func reload() async throws {
     try await withStack { stack in
       try await stack.control("PUT", "/_sandbox/faults", ["latencyMs": 500])
@@ -24,7 +25,7 @@ struct SignalTests {
       try await stack.waitFor("a call in flight") {
         try await stack.counter("finicityInitiateRequests") >= 1
       }
-      _ = try DaemonProcess.configFile(stack, ["max_in_flight": 8], at: path)
+      _ = try DaemonProcess.configFile(stack, ["max_in_flight": 8, "listen": false], at: path)
       daemon.send(SIGHUP)
       try await stack.waitUntilFinished(ids)
       daemon.send(SIGTERM)
@@ -32,6 +33,8 @@ struct SignalTests {
       await customer.stop()
       #expect(result.status == 0, "\(result.errors)")
       #expect(result.errors.contains("configuration reloaded"))
+      #expect(result.errors.contains("applied=max_in_flight"), "\(result.errors)")
+      #expect(result.errors.contains("restart_needed=listen"), "\(result.errors)")
       for id in ids { #expect(try await stack.job(id).state == "verified") }
       #expect(try await stack.counter("finicityInitiateRequests") == ids.count)
     }

@@ -1,0 +1,138 @@
+import Configuration
+import Foundation
+import Providers
+import SystemPackage
+
+/// Resolves ``ConfigurationSources`` into a ``RuntimeConfiguration`` with swift-configuration:
+/// `VERIFIERD_*` variables over the JSON file over defaults, secrets from
+/// `$CREDENTIALS_DIRECTORY` or the environment. Every problem is collected, not just the first,
+/// so `verifierd check-config` names each bad key and why; no message ever carries a secret.
+public enum ConfigurationLoader {
+  /// Loads and validates; throws a ``ConfigurationError`` listing every problem.
+  public static func load(_ sources: ConfigurationSources) async throws -> LoadedConfiguration {
+    var problems: [String] = []
+    var providers: [any ConfigProvider] = []
+    let collector = AccessCollector()
+    let environment = EnvironmentVariablesProvider(
+      environmentVariables: sources.environment.filter {
+        $0.key.hasPrefix(ConfigurationKey.environmentPrefix)
+      },
+      secretsSpecifier: .specific(
+        Set(ConfigurationKey.all.filter(\.isSecret).map(\.environmentName)))
+    ).prefixKeys(with: ["verifierd"])
+    providers.append(environment)
+    var fileKeys: Set<String> = []
+    if let path = sources.filePath {
+      let (keys, fileProblems) = FileKeys.read(path: path)
+      fileKeys = keys ?? []
+      problems += fileProblems
+      if keys != nil {
+        do {
+          providers.append(try await FileProvider<JSONSnapshot>(filePath: FilePath(path)))
+        } catch {
+          problems.append("the configuration file \(path) is not valid JSON configuration")
+        }
+      }
+    }
+    var secretProviders: [any ConfigProvider] = []
+    if let directory = sources.credentialsDirectory {
+      do {
+        secretProviders.append(
+          try await DirectoryFilesProvider(directoryPath: FilePath(directory)).mapKeys {
+            AbsoluteConfigKey([
+              $0.components.joined(separator: "-").replacingOccurrences(of: "_", with: "-")
+            ])
+          })
+      } catch {
+        problems.append("CREDENTIALS_DIRECTORY \(directory) cannot be read")
+      }
+    }
+    secretProviders.append(environment)
+    let reader = ConfigReader(providers: providers, accessReporter: collector)
+    let secretReader = ConfigReader(providers: secretProviders, accessReporter: collector)
+    let overrides = sources.overrides
+    var origins: [String: String] = [:]
+    for key in ConfigurationKey.all where !key.isSecret {
+      if overrides[key.name] != nil {
+        origins[key.name] = "environment \(key.environmentName)"
+      } else if fileKeys.contains(key.name) {
+        origins[key.name] = "file"
+      }
+    }
+    var values = ValueTree()
+    var raw: [String: String] = [:]
+    for key in ConfigurationKey.all where !key.isSecret {
+      let origin = origins[key.name] ?? "default"
+      switch read(key, reader, collector) {
+      case .absent: break
+      case .value(let value):
+        if let problem = check(key, value) {
+          problems.append("\(key.name) (\(origin)): \(problem)")
+        } else {
+          values.set(key.name, value)
+          raw[key.name] = "\(value)"
+        }
+      case .unreadable:
+        problems.append("\(key.name) (\(origin)): expected \(key.kind.expectation)")
+      }
+    }
+    var secrets: [String: Secret] = [:]
+    for key in ConfigurationKey.all where key.isSecret {
+      let text = secretReader.string(forKey: ConfigKey(key.name), isSecret: true)
+      if collector.takeFailed() {
+        problems.append("\(key.name): the credential or variable cannot be read")
+      } else if let text {
+        secrets[key.name] = Secret(text.trimmingCharacters(in: .whitespacesAndNewlines))
+        let credential = sources.credentialsDirectory.map {
+          FileManager.default.fileExists(atPath: "\($0)/\(key.credentialName ?? "")")
+        }
+        origins[key.name] =
+          credential == true
+          ? "credential \(key.credentialName ?? "")" : "environment \(key.environmentName)"
+      }
+    }
+    var configuration: RuntimeConfiguration?
+    if problems.isEmpty {
+      do {
+        configuration = try RuntimeConfiguration(
+          file: values.decoded(), secrets: secrets, environment: sources.environment)
+      } catch let error as ConfigurationError {
+        problems += error.problems
+      } catch {
+        problems.append("the configuration cannot be resolved")
+      }
+    }
+    guard let configuration, problems.isEmpty else { throw ConfigurationError(problems: problems) }
+    var loaded = LoadedConfiguration(
+      configuration: configuration, origins: origins,
+      warnings: sources.unknownOverrides.map { "\($0) names no configuration key; ignored" })
+    loaded.raw = raw
+    loaded.noteLegacySecrets(sources: sources, values: values)
+    return loaded
+  }
+
+  /// What reading one key found.
+  enum Read {
+    case absent
+    case value(any Sendable)
+    case unreadable
+  }
+
+  /// Reads `key` with the type its kind needs.
+  static func read(_ key: ConfigurationKey, _ reader: ConfigReader, _ collector: AccessCollector)
+    -> Read
+  {
+    let name = ConfigKey(key.name)
+    let value: (any Sendable)?
+    switch key.kind {
+    case .integer: value = reader.int(forKey: name)
+    case .seconds, .rate: value = reader.double(forKey: name)
+    case .secondsList: value = reader.doubleArray(forKey: name)
+    case .boolean: value = reader.bool(forKey: name)
+    case .text, .choice, .loopbackAddress: value = reader.string(forKey: name)
+    case .secret: value = nil
+    }
+    if collector.takeFailed() { return .unreadable }
+    return value.map { .value($0) } ?? .absent
+  }
+}

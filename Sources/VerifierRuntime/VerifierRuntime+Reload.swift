@@ -1,0 +1,84 @@
+import Dispatch
+import Foundation
+
+extension VerifierRuntime {
+  /// Loads the configuration again from its sources and applies what can change without a
+  /// restart (limits, intervals, schedules, provider settings, the log level); in-flight work
+  /// goes on untouched. The log names the keys applied and the keys that need a restart. On
+  /// `queue`.
+  func reload() {
+    guard let sources else {
+      logger.info("SIGHUP: no configuration sources to reload")
+      return
+    }
+    notify { try $0.reloading() }
+    Task {
+      let result: Result<LoadedConfiguration, any Error>
+      do { result = .success(try await ConfigurationLoader.load(sources)) } catch {
+        result = .failure(error)
+      }
+      self.queue.async { self.applyReload(result) }
+    }
+  }
+
+  /// Applies a reloaded configuration, or logs why it was refused. On `queue`.
+  func applyReload(_ result: Result<LoadedConfiguration, any Error>) {
+    defer {
+      notify { try $0.ready(status: health.status(inFlight: inFlight.count, draining: draining)) }
+    }
+    let fresh: LoadedConfiguration
+    switch result {
+    case .success(let value): fresh = value
+    case .failure(let error):
+      let problems = (error as? ConfigurationError)?.problems ?? ["\(error)"]
+      logger.error(
+        "configuration reload refused; keeping the running one",
+        metadata: ["problems": "\(problems.joined(separator: "; "))"])
+      return
+    }
+    let before = LoadedConfiguration(
+      configuration: configuration, origins: loaded?.origins ?? [:], warnings: [])
+    let applied = ConfigurationKey.all.filter {
+      $0.live && $0.effective(before.configuration) != $0.effective(fresh.configuration)
+    }.map(\.name)
+    let restart = loaded.map { fresh.restartNeeded(comparedTo: $0) } ?? []
+    apply(fresh.configuration)
+    for warning in fresh.warnings {
+      logger.warning("configuration warning", metadata: ["warning": "\(warning)"])
+    }
+    logger.info(
+      "configuration reloaded",
+      metadata: [
+        "applied": "\(applied.isEmpty ? "none" : applied.joined(separator: ","))",
+        "restart_needed": "\(restart.isEmpty ? "none" : restart.joined(separator: ","))",
+      ])
+    onReload?(configuration)
+  }
+
+  /// Takes the live keys of `fresh`; the rest keep their start-up values. On `queue`.
+  func apply(_ fresh: RuntimeConfiguration) {
+    configuration.maxInFlight = fresh.maxInFlight
+    configuration.claimBatch = fresh.claimBatch
+    configuration.leaseDuration = fresh.leaseDuration
+    configuration.pollInterval = fresh.pollInterval
+    configuration.promptSweepInterval = fresh.promptSweepInterval
+    configuration.drainTimeout = fresh.drainTimeout
+    configuration.logLevel = fresh.logLevel
+    // The settle delay and the money-call budget keep their start-up values: calls in flight
+    // were bounded by the old budget, and the settle delay must outlast it.
+    var verification = fresh.verification
+    verification.initiateSettleDelay = configuration.verification.initiateSettleDelay
+    configuration.verification = verification
+    configuration.finicity = fresh.finicity
+    configuration.finicityRate = fresh.finicityRate
+    configuration.folio = fresh.folio
+    configuration.folioAPIKey = fresh.folioAPIKey
+    configuration.folioSharedSecret = fresh.folioSharedSecret
+    configuration.folioRate = fresh.folioRate
+    machine = .init(configuration: verification)
+    gateway = Self.makeGateway(configuration, http: http)
+    armPoll(at: .now())
+    armSweep(at: .now())
+    armRenewal()
+  }
+}
