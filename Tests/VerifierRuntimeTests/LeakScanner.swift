@@ -22,7 +22,8 @@ import Foundation
 ///   `amountsCents=[12, 5]`). Other forms the test sent (three decimals, over a dollar) are
 ///   needles that count only when no digit or dot touches them. The SQL contract's refusals name
 ///   documented figures (`between 0.01 and 0.99 dollars`, the hint's `e.g. ARRAY[0.12, 0.34]`),
-///   not amounts anyone typed: callers remove those phrases from SQL errors before scanning
+///   as does the daemon's refusal of a malformed submission (`from 0.01 to 0.99`); these are not
+///   amounts anyone typed, and ``LeakEvidence`` removes them before scanning
 ///   (``documentedPhrases``).
 struct LeakScanner {
   /// A string that must not appear, with a name for the message.
@@ -48,9 +49,11 @@ struct LeakScanner {
     var description: String { "\(source): \(rule) in \"\(excerpt)\"" }
   }
 
-  /// Phrases of the SQL contract's refusals that hold documented figures, not amounts anyone
-  /// typed: the bounds of an amount, and the example in the hint.
-  static let documentedPhrases = ["between 0.01 and 0.99 dollars", "e.g. ARRAY[0.12, 0.34]"]
+  /// Phrases that hold documented figures, not amounts anyone typed: the SQL contract's bounds of
+  /// an amount and the example in its hint, and the daemon's reason for refusing a submission.
+  static let documentedPhrases = [
+    "between 0.01 and 0.99 dollars", "e.g. ARRAY[0.12, 0.34]", "from 0.01 to 0.99",
+  ]
 
   var needles: [Needle]
   var accounts: [AccountPattern]

@@ -142,9 +142,17 @@ struct LeakTests {
     let scanner = try Self.scanner(secrets, jobs)
     try await expectScannerCatches(scanner, stack, jobs)
     let findings = evidence.findings(scanner)
+    // One example of each kind of leak in each source, then how many there were in all.
+    var examples: [String: LeakScanner.Finding] = [:]
+    for finding in findings {
+      examples[finding.source + finding.rule] = examples[finding.source + finding.rule] ?? finding
+    }
     #expect(
       findings.isEmpty,
-      "\(findings.count) leaks:\n\(findings.prefix(25).map(\.description).joined(separator: "\n"))")
+      """
+      \(findings.count) leaks, for example:
+      \(examples.values.map(\.description).sorted().prefix(40).joined(separator: "\n"))
+      """)
   }
 
   /// Every job finished, and every kind reached the outcome its input stands for at least once
