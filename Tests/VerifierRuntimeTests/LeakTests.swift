@@ -89,17 +89,19 @@ struct LeakTests {
     let offline = try RunningChild.start(
       DaemonProcess.verifierd, ["status", "--database-url", unreachable.string!])
 
-    let app = stack.database.connect()
-    let jobs = try await LeakScenario.enqueue(stack, on: app)
-    // One token rejection, so the token renewal path runs (and logs) too.
-    try await stack.control("POST", "/_sandbox/finicity/auth/reject", ["answers": ["10023"]])
-    let silent = try #require(
-      jobs.last { LeakScenario.cases[$0.kind].name == "fin silent" })
-    let silentSerial = try #require(jobs.firstIndex { $0.id == silent.id })
-    let sqlErrors = try await LeakBadInputs.run(
-      on: app, live: silent, customer: "leak\(silentSerial)", account: silent.accountNumber)
-
-    try await stack.waitUntilFinished(jobs.map(\.id), within: .seconds(120))
+    let jobs: [LeakJob]
+    let sqlErrors: [String]
+    do {
+      (jobs, sqlErrors) = try await drive(stack)
+    } catch {
+      for child in [daemon, offline] {
+        child.send(SIGKILL)
+        _ = await child.wait()
+      }
+      await customer.stop()
+      await listener.stop()
+      throw error
+    }
     daemon.send(SIGTERM)
     let daemonResult = await daemon.wait()
     await customer.stop()
@@ -153,6 +155,21 @@ struct LeakTests {
       \(findings.count) leaks, for example:
       \(examples.values.map(\.description).sorted().prefix(40).joined(separator: "\n"))
       """)
+  }
+
+  /// Enqueues the jobs, makes the bad inserts while they run, and waits for every job to finish.
+  func drive(_ stack: Stack) async throws -> (jobs: [LeakJob], sqlErrors: [String]) {
+    let app = stack.database.connect()
+    let jobs = try await LeakScenario.enqueue(stack, on: app)
+    // One token rejection, so the token renewal path runs (and logs) too.
+    try await stack.control("POST", "/_sandbox/finicity/auth/reject", ["answers": ["10023"]])
+    // The last "fin silent" job is still live now (it waits for amounts until its expiry).
+    let silent = try #require(jobs.last { LeakScenario.cases[$0.kind].name == "fin silent" })
+    let serial = try #require(jobs.firstIndex { $0.id == silent.id })
+    let sqlErrors = try await LeakBadInputs.run(
+      on: app, live: silent, customer: "leak\(serial)", account: silent.accountNumber)
+    try await stack.waitUntilFinished(jobs.map(\.id), within: .seconds(120))
+    return (jobs, sqlErrors)
   }
 
   /// Every job finished, and every kind reached the outcome its input stands for at least once
