@@ -1,0 +1,253 @@
+import Foundation
+import JobQueue
+import ProviderSandbox
+import TestSupport
+import Testing
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// A demo-sized run with known secrets and account numbers: none of them, and no amount, may
+/// appear in the daemon's output, the tables applications and operators read, SQL errors,
+/// notifications or the operator's commands.
+@Suite("Leaks: no secret, account number or amount in any output", .serialized)
+struct LeakTests {
+  /// Faults on about one call in eight: 429s, 5xx and resets after the provider acted (lost
+  /// answers), truncated bodies and Finicity throttle codes, so the error paths log too.
+  static let faults = SandboxFaults(
+    rateLimitFraction: 0.03, serverErrorFraction: 0.03, resetFraction: 0.02,
+    malformedFraction: 0.02, throttleFraction: 0.02, afterEffect: true)
+
+  /// The daemon's configuration: seconds-scale schedules so 252 jobs finish in seconds.
+  static func configuration(_ stack: Stack, url: String) -> [String: Any] {
+    let flow: [String: Any] = [
+      "expiry_seconds": 5, "reminder_offsets_seconds": [1], "last_chance_lead_seconds": 2,
+    ]
+    return [
+      "database_url": url, "instance": "leak-daemon", "max_in_flight": 64, "claim_batch": 32,
+      "http": [
+        "connect_timeout_seconds": 2, "request_timeout_seconds": 2,
+        "money_call_budget_seconds": 2.5,
+      ],
+      "finicity": [
+        "base_url": stack.sandbox.baseURL, "partner_id": "1234583871234", "rate_per_second": 1000,
+        "pending_limit_seconds": 4, "flow": flow,
+      ],
+      "folio": [
+        "base_url": stack.sandbox.baseURL, "api_key": "sandbox-folio-key", "rate_per_second": 1000,
+        "start_delay_seconds": 0, "flow": flow,
+      ],
+      "schedules": [
+        "details_first_poll_seconds": 0.2, "details_max_poll_seconds": 0.5,
+        "initiate_settle_seconds": 3, "retry_base_seconds": 0.1, "retry_max_seconds": 0.5,
+        "retry_window_seconds": 30,
+      ],
+    ]
+  }
+
+  @Test(
+    "252 jobs of every kind, faults, bad inserts: no secret, account number or amount anywhere",
+    .timeLimit(.minutes(3)))
+  func demoSizedFlow() async throws {
+    let secrets = LeakSecrets()
+    let sandbox = SandboxConfiguration(
+      finicityAppKey: secrets.appKey, finicityPartnerSecret: secrets.partnerSecret,
+      folioSharedSecret: secrets.folioSharedSecret, faults: Self.faults)
+    do {
+      try await withStack(sandbox: sandbox) { stack in try await run(stack, secrets) }
+    } catch {
+      await secrets.dropRole()
+      throw error
+    }
+    await secrets.dropRole()
+  }
+
+  func run(_ stack: Stack, _ secrets: LeakSecrets) async throws {
+    try await secrets.createRole()
+    let url = secrets.databaseURL(stack.database)
+    let notifications = EventRecorder()
+    let listener = PGListener(
+      configuration: stack.database.configuration,
+      channels: [VerifierChannel.prompts, VerifierChannel.finished]
+    ) { notifications.record($0) }
+    try await listener.start()
+    let customer = try await Customer.start(stack)
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "leak-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let config = try DaemonProcess.configFile(stack, Self.configuration(stack, url: url))
+    defer { try? FileManager.default.removeItem(atPath: config) }
+    let daemon = try RunningChild.start(
+      DaemonProcess.verifierd, ["run", "--config", config, "--log-level", "trace"],
+      environment: try secrets.environment(credentialsIn: folder))
+    // An operator command that cannot reach the database, with the password in its URL: its
+    // error must not print the URL. (It retries with backoff for a few seconds: run it meanwhile.)
+    var unreachable = URLComponents(string: url)!
+    unreachable.port = 1
+    unreachable.password = secrets.databasePassword
+    let offline = try RunningChild.start(
+      DaemonProcess.verifierd, ["status", "--database-url", unreachable.string!])
+
+    let jobs: [LeakJob]
+    let sqlErrors: [String]
+    do {
+      (jobs, sqlErrors) = try await drive(stack)
+    } catch {
+      for child in [daemon, offline] {
+        child.send(SIGKILL)
+        _ = await child.wait()
+      }
+      await customer.stop()
+      await listener.stop()
+      throw error
+    }
+    daemon.send(SIGTERM)
+    let daemonResult = await daemon.wait()
+    await customer.stop()
+    await listener.stop()
+    let offlineResult = await offline.wait()
+
+    var evidence = LeakEvidence()
+    evidence.add("verifierd run (stdout)", daemonResult.output)
+    evidence.add("verifierd run (stderr)", daemonResult.errors)
+    for (index, text) in sqlErrors.enumerated() { evidence.add("SQL error \(index + 1)", text) }
+    evidence.add("verifierd status, database unreachable (stdout)", offlineResult.output)
+    evidence.add("verifierd status, database unreachable (stderr)", offlineResult.errors)
+    evidence.add(
+      "notifications",
+      notifications.events.compactMap {
+        if case .notification(let note) = $0 { return "\(note.channel) \(note.payload)" }
+        return nil
+      }.joined(separator: "\n"))
+    let eventRows = try await evidence.addTables(stack.database)
+    let sample = Dictionary(jobs.map { ($0.kind, $0.id) }, uniquingKeysWith: { first, _ in first })
+    let failedCommands = try await evidence.addOperatorOutput(
+      url: url, jobs: jobs.map(\.id), jsonSample: Set(sample.values))
+
+    // The run happened, and it saw what it should have.
+    #expect(daemonResult.status == 0, "verifierd run exited \(daemonResult.status)")
+    #expect(daemonResult.errors.contains("verifierd running"))
+    #expect(daemonResult.errors.contains("verifierd stopped"))
+    #expect(offlineResult.status == 69, "unreachable database: exit \(offlineResult.status)")
+    #expect(failedCommands.isEmpty, "\(failedCommands.prefix(5))")
+    #expect(sqlErrors.count == 11)
+    #expect(eventRows > jobs.count * 3, "only \(eventRows) events")
+    #expect(notifications.notifications(on: VerifierChannel.finished).count >= jobs.count)
+    // Once finished, no job keeps its full account number (a dump of the table would leak it).
+    let kept = try await stack.database.run(
+      "SELECT count(*) AS n FROM verifier.jobs WHERE account_number IS NOT NULL")
+    #expect(try kept[0].decode("n", as: Int.self) == 0)
+    try await expectOutcomes(stack, jobs)
+    try await expectFaultsHappened(stack)
+
+    let scanner = try Self.scanner(secrets, jobs)
+    try await expectScannerCatches(scanner, stack, jobs)
+    let findings = evidence.findings(scanner)
+    // One example of each kind of leak in each source, then how many there were in all.
+    var examples: [String: LeakScanner.Finding] = [:]
+    for finding in findings {
+      examples[finding.source + finding.rule] = examples[finding.source + finding.rule] ?? finding
+    }
+    #expect(
+      findings.isEmpty,
+      """
+      \(findings.count) leaks, for example:
+      \(examples.values.map(\.description).sorted().prefix(40).joined(separator: "\n"))
+      """)
+  }
+
+  /// Enqueues the jobs, makes the bad inserts while they run, and waits for every job to finish.
+  func drive(_ stack: Stack) async throws -> (jobs: [LeakJob], sqlErrors: [String]) {
+    let app = stack.database.connect()
+    let jobs = try await LeakScenario.enqueue(stack, on: app)
+    // One token rejection, so the token renewal path runs (and logs) too.
+    try await stack.control("POST", "/_sandbox/finicity/auth/reject", ["answers": ["10023"]])
+    // The last "fin silent" job is still live now (it waits for amounts until its expiry).
+    let silent = try #require(jobs.last { LeakScenario.cases[$0.kind].name == "fin silent" })
+    let serial = try #require(jobs.firstIndex { $0.id == silent.id })
+    let sqlErrors = try await LeakBadInputs.run(
+      on: app, live: silent, customer: "leak\(serial)", account: silent.accountNumber)
+    try await stack.waitUntilFinished(jobs.map(\.id), within: .seconds(120))
+    return (jobs, sqlErrors)
+  }
+
+  /// Every job finished, and every kind reached the outcome its input stands for at least once
+  /// (faults may turn a few jobs of a kind into another outcome, by design).
+  func expectOutcomes(_ stack: Stack, _ jobs: [LeakJob]) async throws {
+    var outcomes: [Int64: String] = [:]
+    for row in try await stack.database.run(
+      "SELECT id, coalesce(outcome, state) AS o, finished_at IS NOT NULL AS done FROM verifier.jobs"
+    ).rows {
+      #expect(try row.decode("done", as: Bool.self))
+      outcomes[try row.decode("id")] = try row.decode("o")
+    }
+    #expect(outcomes.count == jobs.count)
+    for (kind, item) in LeakScenario.cases.enumerated() {
+      let seen = jobs.filter { $0.kind == kind }.compactMap { outcomes[$0.id] }
+      #expect(seen.contains(item.expected), "\(item.name): \(seen)")
+    }
+  }
+
+  /// The sandbox answered with faults, so their logging was exercised.
+  func expectFaultsHappened(_ stack: Stack) async throws {
+    let counters = try await stack.control("GET", "/_sandbox/counters")
+    let faults = counters["faultsInjected"] as? [String: Int] ?? [:]
+    #expect(faults.values.reduce(0, +) > 10, "\(faults)")
+    #expect((counters["rateLimited429"] as? Int ?? 0) > 0)
+    let retries = try await stack.database.run(
+      "SELECT count(*) AS n FROM verifier.events WHERE kind = 'retry'")
+    #expect(try retries[0].decode("n", as: Int.self) > 0)
+  }
+
+  /// What must not appear: the secrets, the account numbers the test enqueued, amounts.
+  static func scanner(_ secrets: LeakSecrets, _ jobs: [LeakJob]) throws -> LeakScanner {
+    let finicity = jobs.filter { LeakScenario.cases[$0.kind].provider == "finicity" }
+    let folio = jobs.filter { LeakScenario.cases[$0.kind].provider == "folio" }
+    return LeakScanner(
+      needles: secrets.all.map { LeakScanner.Needle(name: $0.name, value: $0.value) }
+        + LeakBadInputs.amountTexts.map {
+          LeakScanner.Needle(name: "a submitted amount (\($0))", value: $0, isNumber: true)
+        },
+      accounts: [
+        LeakScanner.AccountPattern(
+          name: "a Finicity account number (all but the last four digits, or more)",
+          pattern: try NSRegularExpression(pattern: "93[0-9]{5}6172"),
+          known: Set(finicity.map { String($0.accountNumber.prefix(11)) })),
+        LeakScanner.AccountPattern(
+          name: "a Folio account number",
+          pattern: try NSRegularExpression(pattern: "84[0-9]{5}39"),
+          known: Set(folio.map { String($0.accountNumber.dropFirst()) })),
+      ])
+  }
+
+  /// The scanner finds what it is meant to find: the amounts the customers really submitted (as
+  /// PostgreSQL prints them), cents after an amount key, every form of an account number, a secret.
+  func expectScannerCatches(_ scanner: LeakScanner, _ stack: Stack, _ jobs: [LeakJob])
+    async throws
+  {
+    let submitted = try await stack.database.run(
+      "SELECT string_agg(amounts::text, ' ') AS a FROM verifier.amount_submissions")
+    let amounts = try submitted[0].decode("a", as: String.self)
+    #expect(!scanner.scan(amounts, source: "submitted amounts").isEmpty)
+    let finicity = try #require(jobs.first { LeakScenario.cases[$0.kind].provider == "finicity" })
+    let number = finicity.accountNumber
+    let grouped = stride(from: 0, to: number.count, by: 4).map {
+      String(number.dropFirst($0).prefix(4))
+    }.joined(separator: " ")
+    let folio = try #require(jobs.first { LeakScenario.cases[$0.kind].provider == "folio" })
+    for planted in [
+      #"{"md1": 12, "md2": 5}"#, "account \(number)", "account \(number.dropLast(4))****",
+      "account \(grouped)", "link \(folio.accountNumber)", "key \(LeakSecrets.prefix)-x",
+      "refused: 1.37 dollars", "values {0.07,0.93}",
+    ] {
+      #expect(!scanner.scan(planted, source: "planted").isEmpty, "missed: \(planted)")
+    }
+    for innocent in [
+      "2026-11-21 08:10:00.123456+00", "latency_ms 87", "oldest waiting 0.0 s",
+      "job 17 account ...\(number.suffix(4))", "at 08:20:31.375728",
+    ] {
+      #expect(scanner.scan(innocent, source: "innocent").isEmpty, "false alarm: \(innocent)")
+    }
+  }
+}
