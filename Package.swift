@@ -22,6 +22,9 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
     .package(url: "https://github.com/apple/swift-openapi-runtime", from: "1.13.4"),
+    .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
+    .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+    .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.0.0"),
   ],
   targets: [
     // libpq, found with pkg-config (Debian: libpq-dev).
@@ -82,6 +85,19 @@ let package = Package(
     ),
     // sd_notify over $NOTIFY_SOCKET (readiness, status, watchdog); a no-op outside systemd.
     .target(name: "SystemdSupport"),
+    // Metrics, health endpoints and the structured log handler (no PostgreSQL of its own).
+    .target(
+      name: "Observability",
+      dependencies: [
+        .product(name: "Hummingbird", package: "hummingbird"),
+        .product(name: "Logging", package: "swift-log"),
+        .product(name: "Metrics", package: "swift-metrics"),
+        .product(name: "CoreMetrics", package: "swift-metrics"),
+        .product(name: "Prometheus", package: "swift-prometheus"),
+        .product(name: "NIOCore", package: "swift-nio"),
+        .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+      ]
+    ),
     // The run loop: wires JobQueue, Verification and Providers (library, so tests run it in-process).
     .target(
       name: "VerifierRuntime",
@@ -89,6 +105,7 @@ let package = Package(
         "JobQueue",
         "Verification",
         "Providers",
+        "Observability",
         .product(name: "Logging", package: "swift-log"),
       ]
     ),
@@ -138,6 +155,18 @@ let package = Package(
       ]
     ),
     .testTarget(name: "SystemdSupportTests", dependencies: ["SystemdSupport"]),
+    .testTarget(
+      name: "ObservabilityTests",
+      dependencies: [
+        "Observability",
+        .product(name: "AsyncHTTPClient", package: "async-http-client"),
+        .product(name: "Logging", package: "swift-log"),
+        .product(name: "Metrics", package: "swift-metrics"),
+        .product(name: "Prometheus", package: "swift-prometheus"),
+        .product(name: "NIOCore", package: "swift-nio"),
+        .product(name: "NIOPosix", package: "swift-nio"),
+      ]
+    ),
     .testTarget(name: "VerifierDaemonTests", dependencies: ["JobQueue", "TestSupport"]),
     .testTarget(
       name: "VerifierRuntimeTests",
@@ -147,8 +176,10 @@ let package = Package(
         "Providers",
         "ProviderSandbox",
         "TestSupport",
+        "Observability",
         .product(name: "AsyncHTTPClient", package: "async-http-client"),
         .product(name: "NIOCore", package: "swift-nio"),
+        .product(name: "Prometheus", package: "swift-prometheus"),
       ]
     ),
   ],
