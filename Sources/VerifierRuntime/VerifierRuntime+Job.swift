@@ -30,8 +30,10 @@ extension VerifierRuntime {
           let write = decision.jobWrite(lease: job.lease, measurement: measurement, now: now)
           guard try await writer.apply(write) else {
             logger.info("lease lost; another daemon has the job", metadata: ["job": "\(job.id)"])
+            metrics.leasesLost(1, detectedBy: .write)
             return nil
           }
+          recordCommitted(decision)
         } catch {
           logger.warning("write-back failed", metadata: ["job": "\(job.id)", "error": "\(error)"])
           return nil
@@ -39,6 +41,7 @@ extension VerifierRuntime {
       }
       guard let call = decision.providerCall else { return decision.nextRunAt }
       (event, measurement) = await gateway.perform(call, for: job, snapshot: decision.job)
+      recordCall(call, provider: decision.job.provider, event: event, measurement: measurement)
       snapshot = decision.job
     }
   }

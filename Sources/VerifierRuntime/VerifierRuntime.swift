@@ -2,6 +2,7 @@ import Dispatch
 import Foundation
 import JobQueue
 import Logging
+import Observability
 import Providers
 import Verification
 
@@ -20,6 +21,7 @@ public final class VerifierRuntime: @unchecked Sendable {
   let control: JobStore
   let writer: WriteBatcher
   let configurationPath: String?
+  let metrics: VerifierMetrics
   var listener: PGListener?
 
   // Touched on `queue` only.
@@ -43,12 +45,13 @@ public final class VerifierRuntime: @unchecked Sendable {
   var drained: CheckedContinuation<Void, Never>?
 
   /// Creates a runtime; ``run(handleSignals:)`` starts it. `configurationPath` is re-read on
-  /// SIGHUP (or ``reload()``).
+  /// SIGHUP (or ``reload()``). `metrics` records what the loop does (claims, calls, transitions).
   public init(
     configuration: RuntimeConfiguration, configurationPath: String? = nil,
-    logger: Logger = Logger(label: "verifierd")
+    logger: Logger = Logger(label: "verifierd"), metrics: VerifierMetrics = VerifierMetrics()
   ) {
     self.configuration = configuration
+    self.metrics = metrics
     self.configurationPath = configurationPath
     self.logger = logger
     http = ProviderHTTPClient(configuration: configuration.http)
