@@ -107,6 +107,7 @@ let package = Package(
         "Providers",
         "Observability",
         .product(name: "Logging", package: "swift-log"),
+        .product(name: "Prometheus", package: "swift-prometheus"),
       ]
     ),
     .executableTarget(
@@ -114,6 +115,7 @@ let package = Package(
       dependencies: [
         "JobQueue",
         "VerifierRuntime",
+        "Observability",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "Logging", package: "swift-log"),
       ]

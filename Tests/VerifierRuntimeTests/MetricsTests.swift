@@ -1,3 +1,4 @@
+import AsyncHTTPClient
 import Foundation
 import JobQueue
 import Observability
@@ -155,5 +156,35 @@ struct MetricsTests {
       database: PGConfiguration(
         connectionString: "postgresql://verifier:secret@127.0.0.1:1/none?connect_timeout=2"))
     #expect(await nowhere.check() == .notReady(reason: "database unreachable"))
+  }
+
+  @Test("the daemon's endpoint: /readyz from the database, /metrics with sampled queue gauges")
+  func daemonEndpoint() async throws {
+    try await withStack { stack in
+      let observability = try await DaemonObservability.start(
+        port: 0, database: stack.database.configuration, sampleInterval: .milliseconds(100))
+      let base = "http://127.0.0.1:\(observability.server.port)"
+      func get(_ path: String) async throws -> (Int, String) {
+        let response = try await stack.http.execute(
+          HTTPClientRequest(url: base + path), timeout: .seconds(10))
+        let body = try await response.body.collect(upTo: 1 << 22)
+        return (Int(response.status.code), String(buffer: body))
+      }
+      do {
+        #expect(try await get("/healthz").0 == 200)
+        #expect(try await get("/readyz") == (200, "ready\n"))
+        try await stack.insertFolio(oid: "BL-M5", ref: "right")
+        try await stack.waitFor("the sampled gauge served") {
+          try await get("/metrics").1.contains(
+            #"verifierd_jobs{provider="folio",state="queued"} 1"#)
+        }
+        observability.metrics.claimed(batchSize: 1, rescued: 0)
+        #expect(try await get("/metrics").1.contains("verifierd_claim_batch_size_count 1"))
+      } catch {
+        await observability.stop()
+        throw error
+      }
+      await observability.stop()
+    }
   }
 }
