@@ -1,11 +1,14 @@
 import JobQueue
 import Observability
+import Synchronization
 
 /// The daemon's readiness for `GET /readyz`: the database answers and every migration this
 /// build knows is applied, unchanged. Checks run on a connection of their own that tries to
-/// connect once (briefly) per check, so an unreachable database answers quickly.
-public struct DatabaseReadiness: Sendable {
+/// connect once (briefly) per check, so an unreachable database answers quickly; checks asked
+/// for while one runs share its answer, so a hung database never piles them up.
+public final class DatabaseReadiness: Sendable {
   private let connection: PGConnection
+  private let running = Mutex<Task<Readiness, Never>?>(nil)
 
   /// Creates the check for `database`.
   public init(database: PGConfiguration) {
@@ -18,6 +21,20 @@ public struct DatabaseReadiness: Sendable {
 
   /// Ready, or why not in a fixed phrase (never an error's text, which could name hosts).
   public func check() async -> Readiness {
+    let task = running.withLock { running in
+      if let running { return running }
+      let task = Task { await self.checkNow() }
+      running = task
+      return task
+    }
+    let answer = await task.value
+    running.withLock { running in
+      if running == task { running = nil }
+    }
+    return answer
+  }
+
+  private func checkNow() async -> Readiness {
     do {
       return try await Migrator(connection: connection).isCurrent()
         ? .ready : .notReady(reason: "migrations pending")

@@ -143,6 +143,12 @@ struct MetricsTests {
     try await TestDatabase.with { database in
       let check = DatabaseReadiness(database: database.configuration)
       #expect(await check.check() == .ready)
+      // Concurrent checks (shared or not) all answer.
+      let answers = await withTaskGroup(of: Readiness.self) { group in
+        for _ in 0..<5 { group.addTask { await check.check() } }
+        return await group.reduce(into: []) { $0.append($1) }
+      }
+      #expect(answers == Array(repeating: .ready, count: 5))
       await check.close()
     }
     try await TestDatabase.with(migrated: false) { database in
