@@ -24,6 +24,9 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-openapi-runtime", from: "1.13.4"),
     .package(url: "https://github.com/apple/swift-configuration", from: "1.4.0"),
     .package(url: "https://github.com/apple/swift-system", from: "1.8.1"),
+    .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
+    .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+    .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
   ],
   targets: [
     // libpq, found with pkg-config (Debian: libpq-dev).
@@ -84,6 +87,19 @@ let package = Package(
     ),
     // sd_notify over $NOTIFY_SOCKET (readiness, status, watchdog); a no-op outside systemd.
     .target(name: "SystemdSupport"),
+    // Metrics, health endpoints and the structured log handler (no PostgreSQL of its own).
+    .target(
+      name: "Observability",
+      dependencies: [
+        .product(name: "Hummingbird", package: "hummingbird"),
+        .product(name: "Logging", package: "swift-log"),
+        .product(name: "Metrics", package: "swift-metrics"),
+        .product(name: "CoreMetrics", package: "swift-metrics"),
+        .product(name: "Prometheus", package: "swift-prometheus"),
+        .product(name: "NIOCore", package: "swift-nio"),
+        .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+      ]
+    ),
     // The run loop: wires JobQueue, Verification and Providers (library, so tests run it in-process).
     .target(
       name: "VerifierRuntime",
@@ -92,9 +108,11 @@ let package = Package(
         "Verification",
         "Providers",
         "SystemdSupport",
+        "Observability",
         .product(name: "Logging", package: "swift-log"),
         .product(name: "Configuration", package: "swift-configuration"),
         .product(name: "SystemPackage", package: "swift-system"),
+        .product(name: "Prometheus", package: "swift-prometheus"),
       ]
     ),
     .executableTarget(
@@ -102,6 +120,7 @@ let package = Package(
       dependencies: [
         "JobQueue",
         "VerifierRuntime",
+        "Observability",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "Logging", package: "swift-log"),
       ]
@@ -143,6 +162,18 @@ let package = Package(
       ]
     ),
     .testTarget(name: "SystemdSupportTests", dependencies: ["SystemdSupport", "TestSupport"]),
+    .testTarget(
+      name: "ObservabilityTests",
+      dependencies: [
+        "Observability",
+        .product(name: "AsyncHTTPClient", package: "async-http-client"),
+        .product(name: "Logging", package: "swift-log"),
+        .product(name: "Metrics", package: "swift-metrics"),
+        .product(name: "Prometheus", package: "swift-prometheus"),
+        .product(name: "NIOCore", package: "swift-nio"),
+        .product(name: "NIOPosix", package: "swift-nio"),
+      ]
+    ),
     .testTarget(name: "VerifierDaemonTests", dependencies: ["JobQueue", "TestSupport"]),
     .testTarget(
       name: "VerifierRuntimeTests",
@@ -152,8 +183,10 @@ let package = Package(
         "Providers",
         "ProviderSandbox",
         "TestSupport",
+        "Observability",
         .product(name: "AsyncHTTPClient", package: "async-http-client"),
         .product(name: "NIOCore", package: "swift-nio"),
+        .product(name: "Prometheus", package: "swift-prometheus"),
       ]
     ),
   ],

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import JobQueue
 import Logging
+import Observability
 import VerifierRuntime
 
 /// `verifierd run`: the daemon. Loads the configuration, sets up logging and runs the runtime.
@@ -45,28 +46,65 @@ struct RunCommand: AsyncParsableCommand {
     if let databaseURL, !databaseURL.isEmpty {
       configuration.database.connectionString = databaseURL
     }
-    let level = Logger.Level(rawValue: configuration.logLevel) ?? .info
-    LoggingSystem.bootstrap { label in
-      var handler = StreamLogHandler.standardError(label: label)
-      handler.logLevel = level
-      return handler
-    }
+    let levels = StructuredLogHandler.bootstrap(
+      format: LogFormat(rawValue: configuration.logFormat) ?? .logfmt,
+      level: Logger.Level(rawValue: configuration.logLevel) ?? .info)
     let logger = Logger(label: "verifierd")
     for warning in loaded.warnings {
       logger.warning("configuration warning", metadata: ["warning": "\(warning)"])
     }
+    let observability = try await startObservability(configuration, logger: logger)
+    let levelFixedByFlag = logLevel != nil
     let runtime = VerifierRuntime(
-      configuration: configuration, loaded: loaded, sources: config.sources, logger: logger)
+      configuration: configuration, loaded: loaded, sources: config.sources,
+      onReload: { fresh in
+        // --log-level wins over the file for the life of the process.
+        guard !levelFixedByFlag, let level = Logger.Level(rawValue: fresh.logLevel) else { return }
+        levels.level = level
+      }, logger: logger, metrics: observability?.metrics ?? VerifierMetrics())
+    let failure: (any Error)?
     do {
       try await runtime.run(handleSignals: true)
-    } catch let error as PGError {
+      failure = nil
+    } catch {
+      failure = error
+    }
+    await observability?.stop()
+    switch failure {
+    case nil:
+      return
+    case let error as PGError:
       FileHandleStream.standardError.write("verifierd run: \(error)\n")
       throw ExitCode(error.isConnectionProblem ? 69 : 70)
-    } catch let error as ConfigurationError {
+    case let error as ConfigurationError:
       FileHandleStream.standardError.write(
         "verifierd run: the configuration is not valid:\n  \(error.problems.joined(separator: "\n  "))\n"
       )
       throw ExitCode(78)
+    case let error?:
+      throw error
+    }
+  }
+
+  /// Starts `/metrics`, `/healthz` and `/readyz` on `metrics.listen` (nothing when it is empty).
+  /// A port that cannot be bound exits 69 (EX_UNAVAILABLE).
+  func startObservability(_ configuration: RuntimeConfiguration, logger: Logger) async throws
+    -> DaemonObservability?
+  {
+    guard let text = configuration.metricsListen, let address = LoopbackAddress(text) else {
+      return nil
+    }
+    do {
+      let started = try await DaemonObservability.start(
+        host: address.host, port: address.port, database: configuration.database,
+        logger: Logger(label: "verifierd.observability"))
+      logger.info(
+        "metrics and health endpoints listening",
+        metadata: ["host": "\(address.host)", "port": "\(started.server.port)"])
+      return started
+    } catch {
+      FileHandleStream.standardError.write("verifierd run: metrics.listen \(text): \(error)\n")
+      throw ExitCode(69)
     }
   }
 }

@@ -101,7 +101,9 @@ extension RuntimeConfiguration {
     var database =
       file.databaseUrl.map { PGConfiguration(connectionString: $0) }
       ?? .fromEnvironment(environment)
-    database.password = secrets["database.password"]?.revealed
+    database.password = secrets["database.password"].flatMap {
+      $0.revealed.isEmpty ? nil : $0.revealed
+    }
     self.init(
       database: database,
       finicity: FinicityConfiguration(

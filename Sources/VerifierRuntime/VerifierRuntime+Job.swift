@@ -30,8 +30,10 @@ extension VerifierRuntime {
           let write = decision.jobWrite(lease: job.lease, measurement: measurement, now: now)
           guard try await writer.apply(write) else {
             logger.info("lease lost; another daemon has the job", metadata: ["job": "\(job.id)"])
+            metrics.leasesLost(1, detectedBy: .write)
             return nil
           }
+          recordCommitted(decision)
         } catch {
           logger.warning("write-back failed", metadata: ["job": "\(job.id)", "error": "\(error)"])
           queue.async { self.health.failed("write-back failed") }
@@ -39,7 +41,14 @@ extension VerifierRuntime {
         }
       }
       guard let call = decision.providerCall else { return decision.nextRunAt }
+      logger.debug(
+        "provider call",
+        metadata: [
+          "job": "\(job.id)", "provider": "\(decision.job.provider)",
+          "endpoint": "\(call.endpoint?.rawValue ?? "other")",
+        ])
       (event, measurement) = await gateway.perform(call, for: job, snapshot: decision.job)
+      recordCall(call, provider: decision.job.provider, event: event, measurement: measurement)
       snapshot = decision.job
     }
   }

@@ -36,6 +36,7 @@ extension VerifierRuntime {
   )? {
     do {
       let claimed = try await control.claim(limit: limit, leaseDuration: lease)
+      recordClaim(claimed)
       return (claimed, try await control.openSubmissions(of: claimed.map(\.id)))
     } catch {
       logger.warning("claim failed", metadata: ["error": "\(error)"])
@@ -185,6 +186,7 @@ extension VerifierRuntime {
         if held.count < leases.count {
           // Another daemon took these over; our runners' next writes fail on the stale tokens.
           self.logger.warning("leases lost", metadata: ["jobs": "\(leases.count - held.count)"])
+          self.metrics.leasesLost(leases.count - held.count, detectedBy: .renewal)
         }
       } catch {
         self.logger.warning("lease renewal failed", metadata: ["error": "\(error)"])

@@ -2,6 +2,7 @@ import Dispatch
 import Foundation
 import JobQueue
 import Logging
+import Observability
 import Providers
 import SystemdSupport
 import Verification
@@ -23,6 +24,7 @@ public final class VerifierRuntime: @unchecked Sendable {
   let sources: ConfigurationSources?
   let notifier: SystemdNotifier
   let onReload: (@Sendable (RuntimeConfiguration) -> Void)?
+  let metrics: VerifierMetrics
   var listener: PGListener?
 
   // Touched on `queue` only.
@@ -50,19 +52,21 @@ public final class VerifierRuntime: @unchecked Sendable {
   var notifyFailing = false
 
   /// Creates a runtime; ``run(handleSignals:)`` starts it. On SIGHUP (or ``reload()``) the
-  /// configuration is loaded again from `loaded`'s sources, and `onReload` sees what was applied
-  /// (the log level, say). `notifier` tells systemd about readiness, status and progress.
+  /// configuration is loaded again from `sources`, and `onReload` sees what was applied (the log
+  /// level, say). `notifier` tells systemd about readiness, status and progress; `metrics`
+  /// records what the loop does (claims, calls, transitions).
   public init(
     configuration: RuntimeConfiguration, loaded: LoadedConfiguration? = nil,
     sources: ConfigurationSources? = nil, notifier: SystemdNotifier = SystemdNotifier(),
     onReload: (@Sendable (RuntimeConfiguration) -> Void)? = nil,
-    logger: Logger = Logger(label: "verifierd")
+    logger: Logger = Logger(label: "verifierd"), metrics: VerifierMetrics = VerifierMetrics()
   ) {
     self.configuration = configuration
     self.loaded = loaded
     self.sources = sources
     self.notifier = notifier
     self.onReload = onReload
+    self.metrics = metrics
     self.logger = logger
     health = LoopHealth(
       stallLimit: max(configuration.leaseDuration, (notifier.watchdogInterval ?? .zero) * 2))

@@ -20,6 +20,8 @@ enum DaemonProcess {
     var object: [String: Any] = [
       "database_url": stack.database.configuration.connectionString ?? "",
       "instance": "child-daemon",
+      // Many daemons run at once in the suite: each takes a port of its own.
+      "metrics": ["listen": "127.0.0.1:0"],
       "poll_interval_seconds": 0.5, "prompt_sweep_seconds": 0.2, "lease_seconds": 30,
       "drain_timeout_seconds": 5,
       "http": [

@@ -19,8 +19,8 @@ struct LeakSecrets: Sendable {
     case credentialsDirectory
   }
 
-  /// How the test passes secrets: switch to `.credentialsDirectory` once the daemon reads them.
-  static let source = Source.environment
+  /// How the test passes secrets: as systemd does (`.environment` is the other way in).
+  static let source = Source.credentialsDirectory
 
   /// Shared by every secret: it must appear nowhere.
   static let prefix = "LEAKCHECK"

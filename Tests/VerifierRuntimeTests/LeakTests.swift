@@ -1,5 +1,7 @@
+import AsyncHTTPClient
 import Foundation
 import JobQueue
+import NIOCore
 import ProviderSandbox
 import TestSupport
 import Testing
@@ -63,6 +65,19 @@ struct LeakTests {
     await secrets.dropRole()
   }
 
+  /// What of a Prometheus exposition could carry data: each sample's name and labels. The values
+  /// are counts and seconds, and the histogram bounds (`le="0.05"`) are fixed numbers; both would
+  /// read as amounts to the scanner without being data, so they are left out. Other text passes
+  /// through whole.
+  static func labels(of text: String) -> String {
+    guard text.contains("verifierd_") else { return text }
+    return text.split(separator: "\n").map { line in
+      let series = line.split(separator: " ", maxSplits: 1).first.map(String.init) ?? ""
+      return series.replacingOccurrences(
+        of: #"le="[^"]*""#, with: "le=(bound)", options: .regularExpression)
+    }.joined(separator: "\n")
+  }
+
   func run(_ stack: Stack, _ secrets: LeakSecrets) async throws {
     try await secrets.createRole()
     let url = secrets.databaseURL(stack.database)
@@ -76,7 +91,10 @@ struct LeakTests {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
       "leak-\(UUID().uuidString)")
     defer { try? FileManager.default.removeItem(at: folder) }
-    let config = try DaemonProcess.configFile(stack, Self.configuration(stack, url: url))
+    let metricsPort = try FreePort.pick()
+    var settings = Self.configuration(stack, url: url)
+    settings["metrics"] = ["listen": "127.0.0.1:\(metricsPort)"]
+    let config = try DaemonProcess.configFile(stack, settings)
     defer { try? FileManager.default.removeItem(atPath: config) }
     let daemon = try RunningChild.start(
       DaemonProcess.verifierd, ["run", "--config", config, "--log-level", "trace"],
@@ -102,6 +120,15 @@ struct LeakTests {
       await listener.stop()
       throw error
     }
+    // What a scraper and a load balancer see, fetched while the daemon still runs.
+    var endpoints: [(String, String)] = []
+    for path in ["/metrics", "/healthz", "/readyz"] {
+      let response = try await stack.http.execute(
+        HTTPClientRequest(url: "http://127.0.0.1:\(metricsPort)\(path)"), timeout: .seconds(10))
+      let body = try await response.body.collect(upTo: 4 << 20)
+      endpoints.append(
+        ("GET \(path) (\(response.status.code))", Self.labels(of: String(buffer: body))))
+    }
     daemon.send(SIGTERM)
     let daemonResult = await daemon.wait()
     await customer.stop()
@@ -111,6 +138,7 @@ struct LeakTests {
     var evidence = LeakEvidence()
     evidence.add("verifierd run (stdout)", daemonResult.output)
     evidence.add("verifierd run (stderr)", daemonResult.errors)
+    for (source, text) in endpoints { evidence.add(source, text) }
     for (index, text) in sqlErrors.enumerated() { evidence.add("SQL error \(index + 1)", text) }
     evidence.add("verifierd status, database unreachable (stdout)", offlineResult.output)
     evidence.add("verifierd status, database unreachable (stderr)", offlineResult.errors)
@@ -130,6 +158,9 @@ struct LeakTests {
     #expect(daemonResult.errors.contains("verifierd running"))
     #expect(daemonResult.errors.contains("verifierd stopped"))
     #expect(offlineResult.status == 69, "unreachable database: exit \(offlineResult.status)")
+    #expect(
+      endpoints.map(\.0) == ["GET /metrics (200)", "GET /healthz (200)", "GET /readyz (200)"])
+    #expect(endpoints[0].1.contains("verifierd_provider_calls_total{"))
     #expect(failedCommands.isEmpty, "\(failedCommands.prefix(5))")
     #expect(sqlErrors.count == 11)
     #expect(eventRows > jobs.count * 3, "only \(eventRows) events")

@@ -25,7 +25,8 @@ struct SignalTests {
       try await stack.waitFor("a call in flight") {
         try await stack.counter("finicityInitiateRequests") >= 1
       }
-      _ = try DaemonProcess.configFile(stack, ["max_in_flight": 8, "listen": false], at: path)
+      _ = try DaemonProcess.configFile(
+        stack, ["max_in_flight": 8, "listen": false, "log": ["level": "debug"]], at: path)
       daemon.send(SIGHUP)
       try await stack.waitUntilFinished(ids)
       daemon.send(SIGTERM)
@@ -35,6 +36,10 @@ struct SignalTests {
       #expect(result.errors.contains("configuration reloaded"))
       #expect(result.errors.contains("applied=max_in_flight"), "\(result.errors)")
       #expect(result.errors.contains("restart_needed=listen"), "\(result.errors)")
+      // The log level follows the reload: no debug line before it, debug lines after it.
+      let reloadAt = result.errors.range(of: "configuration reloaded")
+      #expect(reloadAt.map { !result.errors[..<$0.lowerBound].contains("level=debug") } == true)
+      #expect(reloadAt.map { result.errors[$0.upperBound...].contains("level=debug") } == true)
       for id in ids { #expect(try await stack.job(id).state == "verified") }
       #expect(try await stack.counter("finicityInitiateRequests") == ids.count)
     }

@@ -2,6 +2,7 @@ import AsyncHTTPClient
 import Foundation
 import JobQueue
 import NIOCore
+import Observability
 import ProviderSandbox
 import Providers
 import TestSupport
@@ -165,9 +166,10 @@ func withStack(
 
 /// Runs a runtime in-process around `body`, then drains it.
 func withRuntime(
-  _ configuration: RuntimeConfiguration, _ body: (VerifierRuntime) async throws -> Void
+  _ configuration: RuntimeConfiguration, metrics: VerifierMetrics = VerifierMetrics(),
+  _ body: (VerifierRuntime) async throws -> Void
 ) async throws {
-  let runtime = VerifierRuntime(configuration: configuration)
+  let runtime = VerifierRuntime(configuration: configuration, metrics: metrics)
   let running = Task { try await runtime.run() }
   do {
     try await body(runtime)

@@ -51,7 +51,7 @@ struct SystemdNotifyTests {
       let daemon = try RunningChild.start(
         DaemonProcess.verifierd,
         ["run", "--database-url", database.configuration.connectionString ?? ""],
-        environment: ["NOTIFY_SOCKET": listener.name])
+        environment: ["NOTIFY_SOCKET": listener.name, "VERIFIERD_METRICS_LISTEN": "127.0.0.1:0"])
       let result = await daemon.wait()
       #expect(result.status == 70, "\(result.errors)")
       #expect(result.errors.contains("run verifierd migrate"))

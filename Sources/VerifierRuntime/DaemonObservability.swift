@@ -1,0 +1,61 @@
+import JobQueue
+import Logging
+import Observability
+import Prometheus
+
+/// What `verifierd run` serves for operators, started together: a Prometheus registry with the
+/// daemon's metrics, the queue gauges sampled from the database, and the loopback HTTP endpoint
+/// (`/metrics`, `/healthz`, `/readyz` answered by ``DatabaseReadiness``).
+///
+/// Pass ``metrics`` to ``VerifierRuntime``'s initialiser;
+/// call ``stop()`` once the runtime has drained.
+public final class DaemonObservability: Sendable {
+  /// The registry `/metrics` exposes.
+  public let registry: PrometheusCollectorRegistry
+  /// The daemon's metrics, recording into ``registry``.
+  public let metrics: VerifierMetrics
+  /// The HTTP endpoint (its bound port in `server.port`).
+  public let server: ObservabilityServer
+  private let readiness: DatabaseReadiness
+  private let sampling: Task<Void, Never>
+
+  private init(
+    registry: PrometheusCollectorRegistry, metrics: VerifierMetrics, server: ObservabilityServer,
+    readiness: DatabaseReadiness, sampling: Task<Void, Never>
+  ) {
+    self.registry = registry
+    self.metrics = metrics
+    self.server = server
+    self.readiness = readiness
+    self.sampling = sampling
+  }
+
+  /// Starts sampling the queue every `sampleInterval` and serving on `host`:`port` (loopback
+  /// only unless `allowNonLoopback`); returns once the endpoint listens.
+  public static func start(
+    host: String = "127.0.0.1", port: Int, database: PGConfiguration,
+    allowNonLoopback: Bool = false, sampleInterval: Duration = .seconds(15),
+    logger: Logger = Logger(label: "verifierd.observability")
+  ) async throws -> DaemonObservability {
+    let registry = PrometheusCollectorRegistry()
+    let metrics = VerifierMetrics(factory: VerifierMetrics.prometheusFactory(registry: registry))
+    let readiness = DatabaseReadiness(database: database)
+    let server = try await ObservabilityServer.start(
+      host: host, port: port, registry: registry, allowNonLoopback: allowNonLoopback,
+      readiness: { await readiness.check() }, logger: logger)
+    let sampler = QueueMetricsSampler(
+      database: database, metrics: metrics, interval: sampleInterval, logger: logger)
+    let sampling = Task { await sampler.run() }
+    return DaemonObservability(
+      registry: registry, metrics: metrics, server: server, readiness: readiness,
+      sampling: sampling)
+  }
+
+  /// Stops the endpoint and the sampling, and closes their connections.
+  public func stop() async {
+    await server.stop()
+    sampling.cancel()
+    await sampling.value
+    await readiness.close()
+  }
+}

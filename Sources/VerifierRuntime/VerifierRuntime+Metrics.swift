@@ -1,0 +1,40 @@
+import JobQueue
+import Observability
+import Verification
+
+extension VerifierRuntime {
+  /// One claim round trip: its batch size and the jobs rescued from expired leases.
+  func recordClaim(_ jobs: [ClaimedJob]) {
+    metrics.claimed(batchSize: jobs.count, rescued: jobs.count(where: \.rescued))
+  }
+
+  /// A provider call's result and latency (the call a decision asked for; `event` is its result).
+  func recordCall(
+    _ call: Action, provider: Provider, event: Event, measurement: CallMeasurement?
+  ) {
+    guard let endpoint = call.endpoint, let result = event.callResult, let measurement else {
+      return
+    }
+    metrics.providerCall(
+      provider: provider.rawValue, endpoint: endpoint.rawValue, result: result,
+      latency: measurement.latency, httpStatus: measurement.httpStatus)
+  }
+
+  /// What a committed decision did: state changes, retries scheduled, the job finishing.
+  func recordCommitted(_ decision: Decision) {
+    for action in decision.actions {
+      switch action {
+      case .appendEvent(let record) where record.kind == .stateChange:
+        guard let from = record.fromState, let to = record.toState else { continue }
+        metrics.transition(provider: record.provider.rawValue, from: from.rawValue, to: to.rawValue)
+      case .appendEvent(let record) where record.kind == .retry:
+        metrics.retry(
+          provider: record.provider.rawValue, endpoint: record.endpoint?.rawValue ?? "none")
+      case .notifyFinished(let outcome):
+        metrics.finished(provider: decision.job.provider.rawValue, outcome: outcome.rawValue)
+      default:
+        continue
+      }
+    }
+  }
+}
