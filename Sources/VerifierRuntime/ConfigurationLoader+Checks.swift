@@ -1,5 +1,6 @@
 import Configuration
 import Foundation
+import Observability
 import Synchronization
 
 extension ConfigurationLoader {
@@ -62,11 +63,9 @@ public struct LoopbackAddress: Sendable, Equatable {
       host = text[..<colon]
       port = text[text.index(after: colon)...]
     }
-    guard let number = Int(port), (0...65_535).contains(number) else { return nil }
-    let parts = host.split(separator: ".", omittingEmptySubsequences: false)
-    let isLoopbackV4 =
-      parts.count == 4 && parts[0] == "127" && parts.allSatisfy { UInt8($0) != nil }
-    guard host == "localhost" || host == "::1" || isLoopbackV4 else { return nil }
+    guard let number = Int(port), (0...65_535).contains(number),
+      ObservabilityServer.isLoopback(String(host))
+    else { return nil }
     self.host = String(host)
     self.port = number
   }
