@@ -12,6 +12,11 @@ struct ConfigOptions: ParsableArguments {
       valueName: "path"))
   var path: String?
 
+  init() {}
+
+  /// Options naming `path` (commands that take `--config` among other options).
+  init(path: String?) { self.path = path }
+
   /// Where the configuration comes from.
   var sources: ConfigurationSources { ConfigurationSources(filePath: path) }
 

@@ -22,7 +22,7 @@ struct MigrateCommand: AsyncParsableCommand {
   var check = false
 
   func run() async throws {
-    let connection = PGConnection(configuration: database.configuration)
+    let connection = PGConnection(configuration: try await database.configuration("migrate"))
     let migrator = Migrator(connection: connection)
     do {
       if check {

@@ -44,6 +44,26 @@ struct OperatorCommandTests {
     }
   }
 
+  @Test("without --database-url, commands take the database from --config as run does; 78 if bad")
+  func databaseFromConfig() async throws {
+    try await TestDatabase.with { database in
+      try await Sample.insertFinicityJobs(2, into: database)
+      let url = database.configuration.connectionString ?? ""
+      let good = try CheckConfigCommandTests.write(#"{"database_url": "\#(url)"}"#)
+      let status = try await CheckConfigCommandTests.verifierd(
+        ["status", "--json", "--config", good],
+        environment: ["DATABASE_URL": "postgresql:///nowhere"])
+      #expect(status.status == 0, "\(status.errors)")
+      let counts = try Self.decoder().decode(QueueStatus.self, from: Data(status.output.utf8))
+      #expect(counts.states == [.init(provider: "finicity", state: "queued", count: 2)])
+      let bad = try CheckConfigCommandTests.write(#"{"database_url": "\#(url)", "claim_batch": 0}"#)
+      let refused = try await CheckConfigCommandTests.verifierd(
+        ["status", "--config", bad], environment: [:])
+      #expect(refused.status == 78)
+      #expect(refused.errors.contains("claim_batch (file)"))
+    }
+  }
+
   @Test("jobs show prints the job and its timeline, never the full account number")
   func show() async throws {
     try await TestDatabase.with { database in
