@@ -61,7 +61,8 @@ struct RunCommand: AsyncParsableCommand {
         // --log-level wins over the file for the life of the process.
         guard !levelFixedByFlag, let level = Logger.Level(rawValue: fresh.logLevel) else { return }
         levels.level = level
-      }, logger: logger, metrics: observability?.metrics ?? VerifierMetrics())
+      }, onDrain: { observability?.markDraining() }, logger: logger,
+      metrics: observability?.metrics ?? VerifierMetrics())
     let failure: (any Error)?
     do {
       try await runtime.run(handleSignals: true)

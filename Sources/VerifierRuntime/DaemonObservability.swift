@@ -2,6 +2,7 @@ import JobQueue
 import Logging
 import Observability
 import Prometheus
+import Synchronization
 
 /// What `verifierd run` serves for operators, started together: a Prometheus registry with the
 /// daemon's metrics, the queue gauges sampled from the database, and the loopback HTTP endpoint
@@ -18,11 +19,13 @@ public final class DaemonObservability: Sendable {
   public let server: ObservabilityServer
   private let readiness: DatabaseReadiness
   private let sampling: Task<Void, Never>
+  private let draining: DrainFlag
 
   private init(
     registry: PrometheusCollectorRegistry, metrics: VerifierMetrics, server: ObservabilityServer,
-    readiness: DatabaseReadiness, sampling: Task<Void, Never>
+    readiness: DatabaseReadiness, sampling: Task<Void, Never>, draining: DrainFlag
   ) {
+    self.draining = draining
     self.registry = registry
     self.metrics = metrics
     self.server = server
@@ -40,15 +43,23 @@ public final class DaemonObservability: Sendable {
     let registry = PrometheusCollectorRegistry()
     let metrics = VerifierMetrics(factory: VerifierMetrics.prometheusFactory(registry: registry))
     let readiness = DatabaseReadiness(database: database)
+    let draining = DrainFlag()
     let server = try await ObservabilityServer.start(
       host: host, port: port, registry: registry, allowNonLoopback: allowNonLoopback,
-      readiness: { await readiness.check() }, logger: logger)
+      readiness: {
+        draining.isSet ? .notReady(reason: "draining") : await readiness.check()
+      }, logger: logger)
     let sampler = QueueMetricsSampler(
       database: database, metrics: metrics, interval: sampleInterval, logger: logger)
     let sampling = Task { await sampler.run() }
     return DaemonObservability(
       registry: registry, metrics: metrics, server: server, readiness: readiness,
-      sampling: sampling)
+      sampling: sampling, draining: draining)
+  }
+
+  /// From now on `/readyz` answers 503 `draining` (the daemon takes no new work).
+  public func markDraining() {
+    draining.set()
   }
 
   /// Stops the endpoint and the sampling, and closes their connections.
@@ -58,4 +69,13 @@ public final class DaemonObservability: Sendable {
     await sampling.value
     await readiness.close()
   }
+}
+
+/// Set once, read from any thread.
+final class DrainFlag: Sendable {
+  private let value = Atomic(false)
+
+  var isSet: Bool { value.load(ordering: .relaxed) }
+
+  func set() { value.store(true, ordering: .relaxed) }
 }

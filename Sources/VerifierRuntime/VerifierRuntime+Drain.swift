@@ -11,6 +11,7 @@ extension VerifierRuntime {
   func beginDrain() {
     guard !draining else { return }
     draining = true
+    onDrain?()
     logger.info("draining", metadata: ["in_flight": "\(inFlight.count)"])
     notify {
       try $0.stopping()

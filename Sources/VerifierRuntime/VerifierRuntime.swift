@@ -24,6 +24,7 @@ public final class VerifierRuntime: @unchecked Sendable {
   let sources: ConfigurationSources?
   let notifier: SystemdNotifier
   let onReload: (@Sendable (RuntimeConfiguration) -> Void)?
+  let onDrain: (@Sendable () -> Void)?
   let metrics: VerifierMetrics
   var listener: PGListener?
 
@@ -53,19 +54,21 @@ public final class VerifierRuntime: @unchecked Sendable {
 
   /// Creates a runtime; ``run(handleSignals:)`` starts it. On SIGHUP (or ``reload()``) the
   /// configuration is loaded again from `sources`, and `onReload` sees what was applied (the log
-  /// level, say). `notifier` tells systemd about readiness, status and progress; `metrics`
+  /// level, say); `onDrain` hears that draining began. `notifier` tells systemd about readiness, status and progress; `metrics`
   /// records what the loop does (claims, calls, transitions).
   public init(
     configuration: RuntimeConfiguration, loaded: LoadedConfiguration? = nil,
     sources: ConfigurationSources? = nil, notifier: SystemdNotifier = SystemdNotifier(),
     onReload: (@Sendable (RuntimeConfiguration) -> Void)? = nil,
-    logger: Logger = Logger(label: "verifierd"), metrics: VerifierMetrics = VerifierMetrics()
+    onDrain: (@Sendable () -> Void)? = nil, logger: Logger = Logger(label: "verifierd"),
+    metrics: VerifierMetrics = VerifierMetrics()
   ) {
     self.configuration = configuration
     self.loaded = loaded
     self.sources = sources
     self.notifier = notifier
     self.onReload = onReload
+    self.onDrain = onDrain
     self.metrics = metrics
     self.logger = logger
     health = LoopHealth(

@@ -3,6 +3,7 @@ import Foundation
 import JobQueue
 import Observability
 import Prometheus
+import Synchronization
 import TestSupport
 import Testing
 import Verification
@@ -187,11 +188,29 @@ struct MetricsTests {
         }
         observability.metrics.claimed(batchSize: 1, rescued: 0)
         #expect(try await get("/metrics").1.contains("verifierd_claim_batch_size_count 1"))
+        observability.markDraining()
+        #expect(try await get("/readyz") == (503, "not ready: draining\n"))
+        #expect(try await get("/healthz").0 == 200)
       } catch {
         await observability.stop()
         throw error
       }
       await observability.stop()
+    }
+  }
+
+  @Test("a drain tells onDrain (verifierd run turns /readyz to 503 with it) before run returns")
+  func drainHook() async throws {
+    try await withStack { stack in
+      let heard = Mutex(0)
+      let runtime = VerifierRuntime(
+        configuration: stack.configuration(), onDrain: { heard.withLock { $0 += 1 } })
+      let running = Task { try await runtime.run() }
+      try await stack.waitFor("the first claim") { runtime.claimRounds >= 1 }
+      #expect(heard.withLock { $0 } == 0)
+      runtime.stop()
+      try await running.value
+      #expect(heard.withLock { $0 } == 1)
     }
   }
 }
