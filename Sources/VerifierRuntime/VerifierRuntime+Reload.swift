@@ -36,10 +36,8 @@ extension VerifierRuntime {
         metadata: ["problems": "\(problems.joined(separator: "; "))"])
       return
     }
-    let before = LoadedConfiguration(
-      configuration: configuration, origins: loaded?.origins ?? [:], warnings: [])
     let applied = ConfigurationKey.all.filter {
-      $0.live && $0.effective(before.configuration) != $0.effective(fresh.configuration)
+      $0.live && $0.effective(configuration) != $0.effective(fresh.configuration)
     }.map(\.name)
     let restart = loaded.map { fresh.restartNeeded(comparedTo: $0) } ?? []
     apply(fresh.configuration)
