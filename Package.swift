@@ -40,6 +40,7 @@ let package = Package(
       name: "JobQueue",
       dependencies: [
         "CLibPQ",
+        "Verification",
         .product(name: "Logging", package: "swift-log"),
       ],
       resources: [
@@ -60,6 +61,7 @@ let package = Package(
     .target(
       name: "Providers",
       dependencies: [
+        "Verification",
         .product(name: "AsyncHTTPClient", package: "async-http-client"),
         .product(name: "Crypto", package: "swift-crypto"),
         .product(name: "Logging", package: "swift-log"),
@@ -91,6 +93,7 @@ let package = Package(
     .target(
       name: "Observability",
       dependencies: [
+        "Verification",
         .product(name: "Hummingbird", package: "hummingbird"),
         .product(name: "Logging", package: "swift-log"),
         .product(name: "Metrics", package: "swift-metrics"),
@@ -138,14 +141,18 @@ let package = Package(
     ),
     // Benchmarks print figures; they are not tests (scripts/bench-drain runs this one).
     .executableTarget(
-      name: "DrainBenchmark", dependencies: ["JobQueue"], path: "Benchmarks/DrainBenchmark"),
-    .target(name: "TestSupport", dependencies: ["JobQueue"], path: "Tests/TestSupport"),
-    .testTarget(name: "JobQueueTests", dependencies: ["JobQueue", "TestSupport"]),
+      name: "DrainBenchmark", dependencies: ["JobQueue", "Verification"],
+      path: "Benchmarks/DrainBenchmark"),
+    .target(
+      name: "TestSupport", dependencies: ["JobQueue", "Verification"], path: "Tests/TestSupport"),
+    .testTarget(
+      name: "JobQueueTests", dependencies: ["JobQueue", "Verification", "TestSupport"]),
     .testTarget(name: "VerificationTests", dependencies: ["Verification"]),
     .testTarget(
       name: "ProvidersTests",
       dependencies: [
         "Providers",
+        "Verification",
         "ProviderSandbox",
         .product(name: "AsyncHTTPClient", package: "async-http-client"),
         .product(name: "NIOCore", package: "swift-nio"),
@@ -174,7 +181,8 @@ let package = Package(
         .product(name: "NIOPosix", package: "swift-nio"),
       ]
     ),
-    .testTarget(name: "VerifierDaemonTests", dependencies: ["JobQueue", "TestSupport"]),
+    .testTarget(
+      name: "VerifierDaemonTests", dependencies: ["JobQueue", "Verification", "TestSupport"]),
     .testTarget(
       name: "VerifierRuntimeTests",
       dependencies: [

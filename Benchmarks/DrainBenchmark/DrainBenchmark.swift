@@ -1,8 +1,11 @@
 import Foundation
 import JobQueue
+import Verification
 
-/// Measures how fast daemons drain due jobs from `verifier.jobs`: claim a batch under a lease,
-/// write every job back finished in one batched statement, until nothing is due. Prints one line:
+/// Measures how fast daemons drain due jobs from `verifier.jobs`: claim a batch under a lease
+/// (with the jobs' open submissions, as the daemon does), commit every job finished `verified`
+/// through the daemon's own write-back (`JobStore.apply`; the state write only, no events or
+/// notification, the same work as the peer's drain), until nothing is due. Prints one line:
 /// `verifierd drain: <jobs/s> jobs/s (N=<n>, workers=<w>, batch=<b>)`.
 ///
 /// Usage: `drain-benchmark DATABASE_URL [N] [workers] [batch]`. It migrates the database and
@@ -44,8 +47,8 @@ struct DrainBenchmark {
           while true {
             let jobs = try await store.claim(limit: batch, leaseDuration: .seconds(60))
             if jobs.isEmpty { return done }
-            let applied = try await store.write(
-              jobs.map { JobUpdate(lease: $0.lease, state: "verified", outcome: "verified") })
+            let now = Timestamp.now
+            let applied = try await store.apply(jobs.compactMap { Self.finish($0, now: now) })
             done += applied.count
           }
         }
@@ -63,5 +66,17 @@ struct DrainBenchmark {
     print(
       "verifierd drain: \(Int(Double(count) / seconds)) jobs/s (N=\(count), workers=\(workers), batch=\(batch))"
     )
+  }
+
+  /// The commit that finishes `job` as `verified` (its state write alone).
+  static func finish(_ job: ClaimedJob, now: Timestamp) -> JobCommit? {
+    guard var snapshot = job.snapshot else { return nil }
+    snapshot.state = .verified
+    snapshot.outcome = .verified
+    let writes: [DecisionWrite] = [
+      .state(StateWrite(job: snapshot, schedule: .finished, clearAccountNumber: false))
+    ]
+    return JobCommit(
+      lease: job.lease, decision: Decision(job: snapshot, writes: writes), now: now)
   }
 }

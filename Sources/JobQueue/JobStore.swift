@@ -1,4 +1,5 @@
 import Foundation
+import Verification
 
 /// The daemon's side of `verifier.jobs`: claim due jobs under leases, write results back guarded
 /// by the lease token, renew and release leases. Safe to use from many daemons at once; each
@@ -15,7 +16,8 @@ public struct JobStore: Sendable {
     self.instance = instance
   }
 
-  /// Claims up to `limit` due jobs in one round trip, oldest due first.
+  /// Claims up to `limit` due jobs, oldest due first, with their open submissions, in one
+  /// statement.
   ///
   /// `FOR UPDATE SKIP LOCKED` picks rows no other claimer holds; the `UPDATE ... RETURNING`
   /// stamps this instance as owner, a fresh token and an expiry, and moves `run_at` to the expiry,
@@ -25,6 +27,26 @@ public struct JobStore: Sendable {
     let result = try await connection.query(
       Self.claimSQL, [limit, instance, leaseDuration], operation: "claim jobs")
     return try result.rows.map(ClaimedJob.init(row:))
+  }
+
+  /// Parks a job this build cannot read: state unchanged, due again at `parking.runAt`, the lease
+  /// released, one `alert` event. Returns whether the lease still held.
+  @discardableResult
+  public func park(_ job: ClaimedJob, _ parking: Parking) async throws -> Bool {
+    let result = try await connection.query(
+      """
+      WITH parked AS (
+        UPDATE verifier.jobs
+           SET run_at = $3, lease_owner = NULL, lease_token = NULL, lease_expires_at = NULL,
+               updated_at = now()
+         WHERE id = $1 AND lease_token = $2
+        RETURNING id, state
+      )
+      INSERT INTO verifier.events (job_id, kind, from_state, to_state, instance, message)
+      SELECT id, 'alert', state, state, $4, $5 FROM parked
+      """, [job.id, job.lease.token, parking.runAt.date, instance, parking.message],
+      operation: "park job")
+    return result.affectedRows == 1
   }
 
   /// Extends the given leases; returns the leases still held (a lease taken over is missing).
@@ -99,6 +121,14 @@ public struct JobStore: Sendable {
       SELECT id, 'lease_rescued', state, state, $2, 'the previous lease expired'
         FROM claimed WHERE rescued
     )
-    SELECT * FROM claimed
+    SELECT c.*,
+           (SELECT json_agg(json_build_object(
+                     'id', s.id, 'status', s.status, 'first', s.amounts[1]::text,
+                     'second', s.amounts[2]::text,
+                     'createdMicros', floor(extract(epoch FROM s.created_at) * 1000000)::bigint)
+                     ORDER BY s.id)::text
+              FROM verifier.amount_submissions AS s
+             WHERE s.job_id = c.id AND s.status IN ('pending', 'submitting')) AS open_submissions
+      FROM claimed AS c
     """
 }

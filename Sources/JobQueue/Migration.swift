@@ -27,5 +27,8 @@ public struct Migration: Sendable {
     Migration(
       version: 2, name: "cancel_settles",
       sql: String(decoding: PackageResources.V002_cancel_settles_sql, as: UTF8.self)),
+    Migration(
+      version: 3, name: "cancel_requests",
+      sql: String(decoding: PackageResources.V003_cancel_requests_sql, as: UTF8.self)),
   ]
 }

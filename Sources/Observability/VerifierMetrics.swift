@@ -1,5 +1,6 @@
 import CoreMetrics
 import Metrics
+import Verification
 
 /// Every metric the daemon emits, named and created in one place, over a `MetricsFactory` (the
 /// global `MetricsSystem.factory` by default; tests pass their own).
@@ -34,22 +35,6 @@ public struct VerifierMetrics: Sendable {
     public static let leaseRescues = "verifierd_lease_rescues_total"
     /// Counter, label `detected_by` (`renewal` or `write`): leases this daemon lost to another.
     public static let leasesLost = "verifierd_leases_lost_total"
-  }
-
-  /// The result kinds of ``Name/providerCalls``.
-  public enum CallResult: String, Sendable, CaseIterable {
-    /// The call succeeded.
-    case success
-    /// A transient failure (429, throttling, 5xx, timeout, connection fault, unknown outcome).
-    case retryLater = "retry_later"
-    /// The provider's state must be read first (already initiated, other status).
-    case reconcile
-    /// The amounts did not match.
-    case wrongAmounts = "wrong_amounts"
-    /// No verification attempts are left.
-    case attemptsExhausted = "attempts_exhausted"
-    /// A failure retrying cannot fix.
-    case permanentFailure = "permanent_failure"
   }
 
   /// How a lost lease was noticed (the same loss may be noticed both ways).

@@ -1,10 +1,11 @@
 import Foundation
 import Logging
+import Verification
 
 /// Client of Finicity's micro entries (Account Validation Assistance).
 ///
 /// Every call waits for the rate limiter, uses the shared token, retries once with a new token on
-/// a 401 token error, and returns a ``ProviderOutcome``.
+/// a 401 token error, and returns a ``CallOutcome``.
 public final class FinicityClient: Sendable {
   let configuration: FinicityConfiguration
   let http: ProviderHTTPClient
@@ -41,60 +42,57 @@ public final class FinicityClient: Sendable {
   }
 
   /// Sends the two micro entries (`POST /microentry/v1/customers/{customerId}`). Moves money:
-  /// after `retryLater` or `reconcile`, list the AVA accounts before initiating again.
-  public func initiate(customerId: String, _ initiation: MicroEntryInitiation) async
-    -> ProviderOutcome<
-      InitiatedMicroEntries
-    >
-  {
+  /// after `retryLater` or `reconcile`, search the AVA accounts before initiating again.
+  public func initiate(_ request: InitiationRequest) async -> CallOutcome<InitiatedAccount> {
     let body: [UInt8]
-    do { body = Array(try JSONEncoder().encode(initiation)) } catch {
-      return .permanentFailure(
-        PermanentFailure(
-          kind: .invalidRequest, httpStatus: nil, code: nil, message: "unencodable request"))
+    do { body = Array(try JSONEncoder().encode(FinicityWire.Initiation(request))) } catch {
+      return .permanentFailure(CallFailure(kind: .invalidRequest, message: "unencodable request"))
     }
-    return await call(
-      "POST", "/microentry/v1/customers/\(customerId.pathSegment)", body: body, movesMoney: true)
+    let outcome: CallOutcome<FinicityWire.Initiated> = await call(
+      "POST", "/microentry/v1/customers/\(request.customerID.pathSegment)", body: body,
+      movesMoney: true)
+    return outcome.map(\.domain)
   }
 
   /// Reads the micro entries' status (`GET /microentry/v1/customers/{customerId}/accounts/{accountId}`).
-  public func details(customerId: String, accountId: String) async -> ProviderOutcome<
+  public func details(customerId: String, accountId: String) async -> CallOutcome<
     MicroEntryDetails
   > {
-    await call(
+    let outcome: CallOutcome<FinicityWire.Details> = await call(
       "GET", "/microentry/v1/customers/\(customerId.pathSegment)/accounts/\(accountId.pathSegment)",
       body: nil)
+    return outcome.map(\.domain)
   }
 
-  /// Checks the amounts the customer saw (`POST .../accounts/{accountId}/amounts`).
+  /// Checks the amounts the customer saw (`POST .../accounts/{accountId}/amounts`). Moves money
+  /// (spends an attempt).
   public func verify(customerId: String, accountId: String, amounts: AmountPair) async
-    -> ProviderOutcome<
-      MicroEntryVerification
-    >
+    -> CallOutcome<VerifyAnswer>
   {
-    await call(
+    let outcome: CallOutcome<FinicityWire.Verified> = await call(
       "POST",
       "/microentry/v1/customers/\(customerId.pathSegment)/accounts/\(accountId.pathSegment)/amounts",
       body: Array(amounts.finicityVerifyBody.utf8), movesMoney: true)
+    return outcome.map(\.domain)
   }
 
   /// Lists the customer's AVA accounts (`GET /aggregation/v1/customers/{customerId}/accounts?account_type=ava`),
-  /// to reconcile an initiation whose result is unknown.
-  public func avaAccounts(customerId: String) async -> ProviderOutcome<[FinicityCustomerAccount]> {
-    let outcome: ProviderOutcome<FinicityCustomerAccounts> = await call(
+  /// the first step of an ``AccountSearch``.
+  public func avaAccounts(customerId: String) async -> CallOutcome<[CustomerAccount]> {
+    let outcome: CallOutcome<FinicityWire.Accounts> = await call(
       "GET", "/aggregation/v1/customers/\(customerId.pathSegment)/accounts?account_type=ava",
       body: nil
     )
-    return outcome.map(\.accounts)
+    return outcome.map { $0.accounts.map(\.domain) }
   }
 
   /// One logical call: rate limit, token, send, one retry after a token error, map.
   ///
-  /// `movesMoney`: an undecodable 2xx answer is ``ReconcileReason/outcomeUnknown`` (the call
+  /// `movesMoney`: an undecodable 2xx answer is ``ReconcileCause/outcomeUnknown`` (the call
   /// probably took effect) rather than a retry.
-  func call<Body: Decodable & Sendable>(
+  func call<Body: Decodable & Sendable & Hashable>(
     _ method: String, _ pathAndQuery: String, body: [UInt8]?, movesMoney: Bool = false
-  ) async -> ProviderOutcome<Body> {
+  ) async -> CallOutcome<Body> {
     for attempt in 0..<2 {
       if let rateLimiter {
         do { try await rateLimiter.acquire() } catch {
@@ -145,7 +143,6 @@ public final class FinicityClient: Sendable {
       }
     }
     return .permanentFailure(
-      PermanentFailure(
-        kind: .authentication, httpStatus: 401, code: nil, message: "token rejected twice"))
+      CallFailure(kind: .authentication, httpStatus: 401, message: "token rejected twice"))
   }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Verification
 
 /// Maps a Finicity non-success answer to an outcome: the error table of `providers.md`, as code.
 enum FinicityOutcomeMapper {
@@ -20,7 +21,7 @@ enum FinicityOutcomeMapper {
   }
 
   /// The outcome of an answer that is not a 2xx.
-  static func failure(_ response: RawResponse, now: Date = Date()) -> ProviderOutcome<Never> {
+  static func failure(_ response: RawResponse, now: Date = Date()) -> CallOutcome<Never> {
     let status = response.status
     if status == 429 {
       return .retryLater(
@@ -33,9 +34,9 @@ enum FinicityOutcomeMapper {
     }
     let error = FinicityErrorBody.parse(response.body)
     let code = error.code ?? ""
-    func permanent(_ kind: PermanentFailure.Kind) -> ProviderOutcome<Never> {
+    func permanent(_ kind: CallFailure.Kind) -> CallOutcome<Never> {
       .permanentFailure(
-        PermanentFailure(kind: kind, httpStatus: status, code: error.code, message: error.message))
+        CallFailure(kind: kind, httpStatus: status, code: error.code, message: error.message))
     }
     switch status {
     case 401, 403:
@@ -50,7 +51,7 @@ enum FinicityOutcomeMapper {
       }
       switch code {
       case "3100001": return .reconcile(.accountAlreadyExists(code: code))
-      case "3200002": return .reconcile(.entriesInOtherStatus(code: code, message: error.message))
+      case "3200002": return .reconcile(.otherStatus(code: code, message: error.message))
       case "3200004": return .wrongAmounts(attemptsRemaining: nil)
       case "3200003": return .attemptsExhausted
       case "3200001": return permanent(.providerRefused)

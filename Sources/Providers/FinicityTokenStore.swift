@@ -1,3 +1,5 @@
+import Verification
+
 /// Holds the Finicity token shared by all concurrent calls.
 ///
 /// At most one token request is in flight; callers arriving meanwhile wait for it. A token is
@@ -7,7 +9,7 @@
 actor FinicityTokenStore {
   enum Result: Sendable {
     case token(Secret)
-    case failed(ProviderOutcome<Never>)
+    case failed(CallOutcome<Never>)
   }
 
   private let fetch: @Sendable () async -> Result
@@ -15,7 +17,7 @@ actor FinicityTokenStore {
   private let time: TimeSource
   private var cached: (token: Secret, obtainedAt: Duration)?
   private var inFlight: Task<Result, Never>?
-  private var latched: ProviderOutcome<Never>?
+  private var latched: CallOutcome<Never>?
   /// Token requests made so far.
   private(set) var requestsMade = 0
 

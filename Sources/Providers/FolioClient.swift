@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import Verification
 
 /// Client of Folio's bank-link micro-deposit verification.
 public final class FolioClient: Sendable {
@@ -25,43 +26,41 @@ public final class FolioClient: Sendable {
   }
 
   /// Verifies a bank link's two micro-deposits
-  /// (`PUT /restapi/accounts/{accountNumber}/verify/microdeposits/{bankLinkOid}`).
-  /// After `retryLater`, read the bank link before sending another attempt.
+  /// (`PUT /restapi/accounts/{accountNumber}/verify/microdeposits/{bankLinkOid}`). Moves money
+  /// (spends an attempt): after `retryLater`, read the bank link before sending another attempt.
   public func verifyMicroDeposits(
     accountNumber: String, bankLinkOid: String, ownerLoginId: String, amounts: AmountPair
-  ) async -> ProviderOutcome<FolioVerification> {
+  ) async -> CallOutcome<VerifyAnswer> {
     let digits = configuration.amountFractionDigits
-    let request = FolioVerifyRequest(
+    let request = FolioWire.VerifyBody(
       bankLinkOid: bankLinkOid, md1: amounts.first.decimalString(fractionDigits: digits),
       md2: amounts.second.decimalString(fractionDigits: digits), op: "verify_md",
       ownerLoginId: ownerLoginId)
     guard let body = try? JSONEncoder().encode(request) else {
-      return .permanentFailure(
-        PermanentFailure(
-          kind: .invalidRequest, httpStatus: nil, code: nil, message: "unencodable request"))
+      return .permanentFailure(CallFailure(kind: .invalidRequest, message: "unencodable request"))
     }
-    return await call(
+    let outcome: CallOutcome<FolioWire.Verification> = await call(
       "PUT",
       "/restapi/accounts/\(accountNumber.pathSegment)/verify/microdeposits/\(bankLinkOid.pathSegment)",
       body: Array(body), movesMoney: true)
+    return outcome.map(\.domain)
   }
 
   /// Reads a bank link (`GET /restapi/accounts/{accountNumber}/achbanklinks/{bankLinkOid}`), to
   /// reconcile after an uncertain verify.
-  public func bankLink(accountNumber: String, bankLinkOid: String) async -> ProviderOutcome<
-    FolioBankLink
-  > {
-    await call(
+  public func bankLink(accountNumber: String, bankLinkOid: String) async -> CallOutcome<BankLink> {
+    let outcome: CallOutcome<FolioWire.BankLinkBody> = await call(
       "GET",
       "/restapi/accounts/\(accountNumber.pathSegment)/achbanklinks/\(bankLinkOid.pathSegment)",
       body: nil)
+    return outcome.map(\.domain)
   }
 
   /// One call: rate limit, sign, send, map. `movesMoney`: an undecodable 2xx answer is
-  /// ``ReconcileReason/outcomeUnknown`` (the verify probably counted) rather than a retry.
-  func call<Body: Decodable & Sendable>(
+  /// ``ReconcileCause/outcomeUnknown`` (the verify probably counted) rather than a retry.
+  func call<Body: Decodable & Sendable & Hashable>(
     _ method: String, _ pathAndQuery: String, body: [UInt8]?, movesMoney: Bool = false
-  ) async -> ProviderOutcome<Body> {
+  ) async -> CallOutcome<Body> {
     if let rateLimiter {
       do { try await rateLimiter.acquire() } catch {
         return .retryLater(after: nil, reason: .other("cancelled while rate limited"))

@@ -1,4 +1,5 @@
 import Foundation
+import Verification
 
 /// Maps a Folio non-success answer to an outcome.
 enum FolioOutcomeMapper {
@@ -25,7 +26,7 @@ enum FolioOutcomeMapper {
   }
 
   /// The outcome of an answer that is not a 2xx.
-  static func failure(_ response: RawResponse, now: Date = Date()) -> ProviderOutcome<Never> {
+  static func failure(_ response: RawResponse, now: Date = Date()) -> CallOutcome<Never> {
     let status = response.status
     if status == 429 {
       return .retryLater(
@@ -39,10 +40,10 @@ enum FolioOutcomeMapper {
     let errors = (try? JSONDecoder().decode([FolioError].self, from: Data(response.body))) ?? []
     let first = errors.first
     let code = first?.errorCode ?? ""
-    func permanent(_ kind: PermanentFailure.Kind) -> ProviderOutcome<Never> {
+    func permanent(_ kind: CallFailure.Kind) -> CallOutcome<Never> {
       let message = first?.message ?? String(decoding: response.body.prefix(200), as: UTF8.self)
       return .permanentFailure(
-        PermanentFailure(kind: kind, httpStatus: status, code: first?.errorCode, message: message))
+        CallFailure(kind: kind, httpStatus: status, code: first?.errorCode, message: message))
     }
     if status == 401 || status == 403 { return permanent(.authentication) }
     if status == 404 { return permanent(.invalidRequest) }

@@ -1,6 +1,7 @@
 import AsyncHTTPClient
 import NIOCore
 import NIOHTTP1
+import Verification
 
 /// The one shared HTTP client both providers use. Call ``shutdown()`` before dropping it.
 ///

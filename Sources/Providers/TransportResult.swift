@@ -1,6 +1,7 @@
 import AsyncHTTPClient
 import NIOCore
 import NIOHTTP1
+import Verification
 
 /// What the transport gives back.
 enum TransportResult: Sendable {

@@ -2,7 +2,9 @@
 ///
 /// Order does not matter to the providers (inferred for Finicity); it is kept as given.
 /// `description` is redacted.
-public struct AmountPair: Sendable, Hashable, CustomStringConvertible {
+public struct AmountPair: Sendable, Hashable, CustomStringConvertible,
+  CustomDebugStringConvertible, CustomReflectable
+{
   /// The amounts a micro-deposit can have, in cents: 1 to 99.
   public static let validRange = 1...99
 
@@ -37,4 +39,8 @@ public struct AmountPair: Sendable, Hashable, CustomStringConvertible {
 
   /// Always `AmountPair(<redacted>)`.
   public var description: String { "AmountPair(<redacted>)" }
+  /// Same as `description`.
+  public var debugDescription: String { description }
+  /// A mirror with no children, so `dump` stays redacted.
+  public var customMirror: Mirror { Mirror(self, children: [:]) }
 }

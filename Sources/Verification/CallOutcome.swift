@@ -1,11 +1,30 @@
-/// The result of one provider call, mirroring the providers module's outcome (this module
-/// imports no other): the daemon translates one into the other.
+/// The single result of every provider call: the clients return it, the machine decides from it
+/// alone and never sees HTTP.
+///
+/// ## Calls that move money: when it is unknown whether the call took effect
+///
+/// Finicity initiate, Finicity verify and Folio verify may have taken effect (deposits sent, an
+/// attempt counted) although the answer says otherwise. On those calls exactly these outcomes
+/// mean "unknown whether it took effect", and the machine reconciles (AVA account list or details;
+/// Folio bank link) before sending the call again:
+/// - ``reconcile(_:)`` with ``ReconcileCause/outcomeUnknown``: a 2xx whose body did not decode;
+/// - ``retryLater(after:reason:)`` with ``RetryReason/timeout``, ``RetryReason/connectionFailed``
+///   (both may strike after the request was sent), ``RetryReason/serverError(status:)`` (a 5xx may
+///   come after the work was done) or ``RetryReason/responseTooLarge`` (the status, even a 2xx,
+///   was never seen).
+///
+/// These mean the call did *not* take effect: ``RetryReason/rateLimited`` (429),
+/// ``RetryReason/throttled(code:)`` (Finicity 3300001/3000000), ``RetryReason/other(_:)`` (the
+/// request was never sent: cancelled while rate limited, or the token call failed), and every
+/// ``permanentFailure(_:)``, ``wrongAmounts(attemptsRemaining:)`` and ``attemptsExhausted``.
+/// ``reconcile(_:)`` with ``ReconcileCause/accountAlreadyExists(code:)`` means an earlier
+/// initiation took effect and this one did not.
 public enum CallOutcome<Body: Sendable & Hashable>: Sendable, Hashable {
   /// The call succeeded with this body.
   case success(Body)
-  /// A transient failure (429, throttle codes, 5xx, timeout, connection fault): the call may or
-  /// may not have reached the provider. No sooner than `after` when given (`Retry-After`).
-  case retryLater(after: Duration?, reason: String)
+  /// A transient failure (429, throttle codes, 5xx, timeout, connection fault). No sooner than
+  /// `after` when given (`Retry-After`).
+  case retryLater(after: Duration?, reason: RetryReason)
   /// The provider's state must be read before anything else is sent.
   case reconcile(ReconcileCause)
   /// The amounts did not match; the attempts left when the provider says (Folio).
@@ -16,44 +35,58 @@ public enum CallOutcome<Body: Sendable & Hashable>: Sendable, Hashable {
   case permanentFailure(CallFailure)
 }
 
-/// Why the provider's state must be read before acting.
-public enum ReconcileCause: Sendable, Hashable {
-  /// Finicity 3100001: the account was already initiated; find it, never send again.
-  case accountAlreadyExists(code: String)
-  /// Finicity 3200002: the micro entries are in another status; re-read them.
-  case otherStatus(code: String)
+extension CallOutcome {
+  /// The body when the call succeeded, otherwise `nil`.
+  public var successValue: Body? {
+    if case .success(let body) = self { return body }
+    return nil
+  }
 
-  /// The provider's code.
-  public var code: String {
+  /// Transforms the success body, keeping every other case unchanged.
+  public func map<Other>(_ transform: (Body) -> Other) -> CallOutcome<Other> {
     switch self {
-    case .accountAlreadyExists(let code), .otherStatus(let code): code
+    case .success(let body): .success(transform(body))
+    case .retryLater(let after, let reason): .retryLater(after: after, reason: reason)
+    case .reconcile(let cause): .reconcile(cause)
+    case .wrongAmounts(let remaining): .wrongAmounts(attemptsRemaining: remaining)
+    case .attemptsExhausted: .attemptsExhausted
+    case .permanentFailure(let failure): .permanentFailure(failure)
     }
+  }
+
+  /// The result kind, for metrics.
+  public var result: CallResult {
+    switch self {
+    case .success: .success
+    case .retryLater: .retryLater
+    case .reconcile: .reconcile
+    case .wrongAmounts: .wrongAmounts
+    case .attemptsExhausted: .attemptsExhausted
+    case .permanentFailure: .permanentFailure
+    }
+  }
+
+  /// The HTTP status the outcome tells, when it does (a success's exact 2xx is not kept).
+  public var httpStatus: Int? {
+    switch self {
+    case .permanentFailure(let failure): failure.httpStatus
+    case .retryLater(_, .serverError(let status)): status
+    case .retryLater(_, .rateLimited): 429
+    default: nil
+    }
+  }
+
+  /// An undecodable answer to a money-moving call is "result unknown", which the machine treats
+  /// as a transient failure of that call: reconciled when due, never resent blindly.
+  var resultUnknownAsRetry: CallOutcome {
+    guard case .reconcile(.outcomeUnknown) = self else { return self }
+    return .retryLater(after: nil, reason: .other(ReconcileCause.outcomeUnknown.description))
   }
 }
 
-/// A permanent provider failure, with the provider's code and message.
-public struct CallFailure: Sendable, Hashable {
-  /// The class of permanent failure.
-  public enum Kind: String, Sendable, Hashable, CaseIterable {
-    /// The request was wrong: the job ends `invalid_request`.
-    case invalidRequest
-    /// The provider refused a well-formed request: the job ends `provider_failed`.
-    case providerRefused
-    /// Our credentials or permissions are wrong: `provider_failed` plus an alert event.
-    case authentication
-  }
-
-  /// The class of failure.
-  public var kind: Kind
-  /// The provider's code as text, when given.
-  public var code: String?
-  /// The provider's message, when given (never our secrets).
-  public var message: String?
-
-  /// Creates a failure.
-  public init(kind: Kind, code: String? = nil, message: String? = nil) {
-    self.kind = kind
-    self.code = code
-    self.message = message
+extension CallOutcome where Body == Never {
+  /// Re-types a failure outcome (which has no body) as the outcome of a call with a body.
+  public func promoted<Other>() -> CallOutcome<Other> {
+    map { never -> Other in }
   }
 }

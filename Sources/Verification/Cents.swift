@@ -3,7 +3,9 @@
 ///
 /// `description` is redacted so an amount can never reach a log line or an event by accident;
 /// use ``decimalString(fractionDigits:)`` to put it on the wire.
-public struct Cents: Sendable, Hashable, Comparable, CustomStringConvertible {
+public struct Cents: Sendable, Hashable, Comparable, CustomStringConvertible,
+  CustomDebugStringConvertible, CustomReflectable
+{
   /// The number of cents.
   public let value: Int
 
@@ -50,12 +52,8 @@ public struct Cents: Sendable, Hashable, Comparable, CustomStringConvertible {
 
   /// Always `Cents(<redacted>)`.
   public var description: String { "Cents(<redacted>)" }
-}
-
-extension Character {
-  /// Whether this is one of the ASCII digits 0 to 9.
-  var isASCIIDigit: Bool { ("0"..."9").contains(self) }
-
-  /// The value of an ASCII digit (only call when ``isASCIIDigit``).
-  var asciiDigitValue: Int { Int(asciiValue ?? 48) - 48 }
+  /// Same as `description`.
+  public var debugDescription: String { description }
+  /// A mirror with no children, so `dump` stays redacted.
+  public var customMirror: Mirror { Mirror(self, children: [:]) }
 }

@@ -4,7 +4,9 @@ struct DecisionStep {
   let configuration: VerificationConfiguration
   let context: DecisionContext
   var job: JobSnapshot
-  var actions: [Action] = []
+  var writes: [DecisionWrite] = []
+  var call: ProviderCall?
+  var callDeadline: Timestamp?
 
   init(job: JobSnapshot, context: DecisionContext, configuration: VerificationConfiguration) {
     self.job = job
@@ -14,10 +16,27 @@ struct DecisionStep {
 
   var now: Timestamp { context.now }
   var settings: ProviderSettings { configuration.settings(for: job.provider) }
-  var decision: Decision { Decision(job: job, actions: actions) }
+  var decision: Decision {
+    Decision(job: job, writes: writes, call: call, callDeadline: callDeadline)
+  }
 
-  mutating func emit(_ action: Action) {
-    actions.append(action)
+  mutating func emit(_ write: DecisionWrite) {
+    writes.append(write)
+  }
+
+  /// Ends the decision with `call`, made once the writes are committed. A money-moving call gets
+  /// its deadline: the commit of its intent (this decision's) plus the money-call budget.
+  mutating func make(_ call: ProviderCall) {
+    assert(self.call == nil, "a decision makes at most one provider call")
+    self.call = call
+    callDeadline = call.movesMoney ? now + configuration.moneyCallBudget : nil
+  }
+
+  /// The Finicity columns, or an internal failure (a Finicity state on a Folio job).
+  mutating func finicityParty(_ what: String) -> FinicityParty? {
+    if let party = job.party.finicity { return party }
+    internalFailure("a Folio job cannot \(what)")
+    return nil
   }
 
   /// Appends an event for the job's provider.
@@ -25,7 +44,7 @@ struct DecisionStep {
     _ kind: EventKind, endpoint: Endpoint? = nil, code: String? = nil, message: String? = nil
   ) {
     emit(
-      .appendEvent(
+      .record(
         EventRecord(
           kind: kind, fromState: nil, toState: nil, provider: job.provider, endpoint: endpoint,
           providerCode: code, message: message)))
@@ -35,7 +54,7 @@ struct DecisionStep {
   mutating func transition(to state: JobState, message: String? = nil) {
     guard state != job.state || message != nil else { return }
     emit(
-      .appendEvent(
+      .record(
         EventRecord(
           kind: .stateChange, fromState: job.state, toState: state, provider: job.provider,
           message: message)))
@@ -45,8 +64,8 @@ struct DecisionStep {
   /// Writes the job's columns as they are now.
   mutating func write(_ schedule: Schedule, clearAccountNumber: Bool = false) {
     emit(
-      .writeState(StateWrite(job: job, schedule: schedule, clearAccountNumber: clearAccountNumber)))
-    if clearAccountNumber { job.hasAccountNumber = false }
+      .state(StateWrite(job: job, schedule: schedule, clearAccountNumber: clearAccountNumber)))
+    if clearAccountNumber { job.forgetAccountNumber() }
   }
 
   /// Ends the job: settles the in-flight submission, cancels what is left of the prompts, clears
@@ -154,7 +173,7 @@ struct DecisionStep {
     let (summary, failureCode): (String, String?) =
       switch outcome {
       case .success: ("success", nil)
-      case .retryLater(_, let reason): ("retry later: \(reason)", nil)
+      case .retryLater(_, let reason): ("retry later: \(reason.description)", nil)
       case .reconcile(let cause): ("reconcile", cause.code)
       case .wrongAmounts(let remaining):
         ("wrong amounts, attempts remaining \(remaining.map(String.init) ?? "unknown")", nil)

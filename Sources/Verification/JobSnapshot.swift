@@ -1,17 +1,12 @@
-/// What the machine knows of a job: the columns the daemon read when it claimed it.
+/// What the machine knows of a job: the columns the daemon read when it claimed it, including
+/// what its provider's requests need (the full account number is redacted in every description).
 public struct JobSnapshot: Sendable, Hashable {
-  /// The provider (`provider`).
-  public var provider: Provider
+  /// The provider and the business columns (`provider`, `customer_id`, ... `owner_login_id`).
+  public var party: JobParty
   /// The current state (`state`).
   public var state: JobState
   /// When the application inserted the job (`created_at`).
   public var createdAt: Timestamp
-  /// Finicity: the routing number, to match the AVA account when reconciling.
-  public var routingNumber: String?
-  /// Finicity: the account's last four digits (`account_last4`), to match when reconciling.
-  public var accountLast4: String?
-  /// Whether the clear account number is still stored (`account_number IS NOT NULL`).
-  public var hasAccountNumber: Bool
   /// The current initiation attempt (`attempt_id`).
   public var attemptID: AttemptID?
   /// Finicity's account id for the micro entries (`provider_account_id`).
@@ -26,23 +21,21 @@ public struct JobSnapshot: Sendable, Hashable {
   public var providerCode: String?
   /// The provider's message that decided the outcome (`provider_message`).
   public var providerMessage: String?
+  /// An application or operator asked to cancel the job (`cancel_requested_at` is set).
+  public var cancelRequested: Bool
   /// Bookkeeping (`data`).
   public var data: JobData
 
   /// Creates a snapshot; a new job is `queued` with empty bookkeeping.
   public init(
-    provider: Provider, state: JobState = .queued, createdAt: Timestamp,
-    routingNumber: String? = nil, accountLast4: String? = nil, hasAccountNumber: Bool = false,
-    attemptID: AttemptID? = nil, providerAccountID: String? = nil, attemptsRemaining: Int? = nil,
+    party: JobParty, state: JobState = .queued, createdAt: Timestamp, attemptID: AttemptID? = nil,
+    providerAccountID: String? = nil, attemptsRemaining: Int? = nil,
     retryStartedAt: Timestamp? = nil, outcome: Outcome? = nil, providerCode: String? = nil,
-    providerMessage: String? = nil, data: JobData = JobData()
+    providerMessage: String? = nil, cancelRequested: Bool = false, data: JobData = JobData()
   ) {
-    self.provider = provider
+    self.party = party
     self.state = state
     self.createdAt = createdAt
-    self.routingNumber = routingNumber
-    self.accountLast4 = accountLast4
-    self.hasAccountNumber = hasAccountNumber
     self.attemptID = attemptID
     self.providerAccountID = providerAccountID
     self.attemptsRemaining = attemptsRemaining
@@ -50,6 +43,20 @@ public struct JobSnapshot: Sendable, Hashable {
     self.outcome = outcome
     self.providerCode = providerCode
     self.providerMessage = providerMessage
+    self.cancelRequested = cancelRequested
     self.data = data
+  }
+
+  /// The provider (`provider`).
+  public var provider: Provider { party.provider }
+
+  /// Whether the clear Finicity account number is still stored (`account_number IS NOT NULL`).
+  public var hasAccountNumber: Bool { party.finicity?.accountNumber != nil }
+
+  /// Forgets the clear account number (the write that clears the column was emitted).
+  mutating func forgetAccountNumber() {
+    guard case .finicity(var finicity) = party else { return }
+    finicity.accountNumber = nil
+    party = .finicity(finicity)
   }
 }

@@ -28,6 +28,8 @@ public enum RefusalReason: String, Sendable, Hashable, CaseIterable {
   case malformedAmounts = "the amounts must be two exact amounts from 0.01 to 0.99"
   /// It was made after the local expiry.
   case expired = "the verification expired before the amounts were submitted"
+  /// The job was canceled.
+  case canceled = "the job was canceled"
 }
 
 /// An amount submission not yet finished (status `pending` or `submitting`), as the daemon read
@@ -37,23 +39,32 @@ public struct Submission: Sendable, Hashable {
   public var id: Int64
   /// `pending` or `submitting`.
   public var status: SubmissionStatus
-  /// The first amount as PostgreSQL prints the `numeric` ("0.12").
-  public var firstAmount: String
-  /// The second amount, as text.
-  public var secondAmount: String
+  /// The two amounts; `nil` when the row does not hold two exact amounts from 0.01 to 0.99 (the
+  /// submission is then refused without spending an attempt).
+  public var amounts: AmountPair?
   /// When the application inserted it.
   public var createdAt: Timestamp
 
   /// Creates a submission.
   public init(
-    id: Int64, status: SubmissionStatus = .pending, firstAmount: String, secondAmount: String,
-    createdAt: Timestamp
+    id: Int64, status: SubmissionStatus = .pending, amounts: AmountPair?, createdAt: Timestamp
   ) {
     self.id = id
     self.status = status
-    self.firstAmount = firstAmount
-    self.secondAmount = secondAmount
+    self.amounts = amounts
     self.createdAt = createdAt
+  }
+
+  /// A submission whose amounts are the texts PostgreSQL prints for the row's two `numeric`
+  /// elements (`nil` for a missing one), read by ``AmountPair/init(decimalTexts:_:)``.
+  public init(
+    id: Int64, status: SubmissionStatus = .pending, amountTexts first: String?, _ second: String?,
+    createdAt: Timestamp
+  ) {
+    let amounts = first.flatMap { first in
+      second.flatMap { AmountPair(decimalTexts: first, $0) }
+    }
+    self.init(id: id, status: status, amounts: amounts, createdAt: createdAt)
   }
 }
 

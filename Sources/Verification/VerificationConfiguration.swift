@@ -52,18 +52,38 @@ public struct VerificationConfiguration: Sendable, Hashable {
   /// provider's state is trusted. The daemon never lets such a call run past a shorter budget
   /// measured from the same commit, which is what makes this wait safe.
   public var initiateSettleDelay: Duration
+  /// The longest a money-moving call (initiate, verify) may run, measured from the commit of its
+  /// intent: it is not sent later and is cancelled at that deadline (``Decision/callDeadline``).
+  public var moneyCallBudget: Duration
 
-  /// Creates a configuration (defaults: see each type; 30 seconds settle delay).
+  /// Creates a configuration (defaults: see each type; 30 seconds settle delay, 20 seconds
+  /// money-call budget).
   public init(
     finicity: ProviderSettings = .finicityDefault, folio: ProviderSettings = .folioDefault,
     retry: RetryPolicy = RetryPolicy(), poll: PollSchedule = PollSchedule(),
-    initiateSettleDelay: Duration = .seconds(30)
+    initiateSettleDelay: Duration = .seconds(30), moneyCallBudget: Duration = .seconds(20)
   ) {
     self.finicity = finicity
     self.folio = folio
     self.retry = retry
     self.poll = poll
     self.initiateSettleDelay = initiateSettleDelay
+    self.moneyCallBudget = moneyCallBudget
+  }
+
+  /// What breaks the rule that keeps money moves single, or `nil`: the budget must be positive
+  /// and the settle delay longer than it, so no daemon reads the provider's state while another
+  /// daemon's initiate or verify could still land.
+  public var moneyCallProblem: String? {
+    guard moneyCallBudget > .zero else {
+      return "http.money_call_budget_seconds must be above 0"
+    }
+    guard initiateSettleDelay > moneyCallBudget else {
+      return "schedules.initiate_settle_seconds (\(initiateSettleDelay)) must be longer than "
+        + "http.money_call_budget_seconds (\(moneyCallBudget)): a daemon must never reconcile a job "
+        + "while another daemon's initiate or verify could still land"
+    }
+    return nil
   }
 
   /// The settings of `provider`.

@@ -25,9 +25,7 @@ extension VerificationMachine {
         step.refuse(submission, .expired)
       } else if let remaining = step.job.attemptsRemaining, remaining <= 0 {
         step.refuse(submission, .noAttemptsLeft)
-      } else if let amounts = AmountPair(
-        decimalTexts: submission.firstAmount, submission.secondAmount)
-      {
+      } else if let amounts = submission.amounts {
         chosen = (submission, amounts)
       } else {
         step.refuse(submission, .malformedAmounts)
@@ -37,10 +35,10 @@ extension VerificationMachine {
       submit(&step, chosen.submission, chosen.amounts)
     } else if step.now >= expiresAt {
       step.finish(.expired, code: nil, message: "no amounts were verified before the local expiry")
-    } else if step.job.provider == .finicity, let account = step.job.providerAccountID,
+    } else if let party = step.job.party.finicity, let account = step.job.providerAccountID,
       step.now >= step.job.data.nextPollAt ?? step.now
     {
-      step.emit(.callDetails(accountID: account))
+      step.make(.details(customerID: party.customerID, accountID: account))
     } else {
       step.write(.runAt(step.awaitingRunAt))
     }
@@ -56,9 +54,20 @@ extension VerificationMachine {
         SubmissionMark(
           id: submission.id, status: .submitting, attemptsRemaining: step.job.attemptsRemaining)))
     step.emit(.cancelScheduledPrompts)
+    let request: VerifyRequest
+    switch step.job.party {
+    case .finicity(let party):
+      guard let account = step.job.providerAccountID else {
+        step.internalFailure("an awaiting Finicity job has no account id")
+        return
+      }
+      request = .finicity(customerID: party.customerID, accountID: account, amounts: amounts)
+    case .folio(let link):
+      request = .folio(link, amounts: amounts)
+    }
     step.transition(to: .verifying)
     step.write(.keepLease)
-    step.emit(.callVerify(submissionID: submission.id, amounts: amounts))
+    step.make(.verify(submissionID: submission.id, request))
   }
 
   /// Back to `awaiting_amounts` after a wrong guess or an unverified uncertain verify: a retry

@@ -50,7 +50,7 @@ extension VerificationMachine {
       }
       settledOrNot(&step, completed: details.status == .completed)
     case .retryLater(let after, let reason):
-      step.retry(.details, after: after, reason: reason)
+      step.retry(.details, after: after, reason: reason.description)
     case .reconcile, .wrongAmounts, .attemptsExhausted:
       step.retry(.details, after: nil, reason: "unexpected answer to a details read")
     case .permanentFailure(let failure):

@@ -4,11 +4,11 @@
 extension VerificationMachine {
   /// Commits `initiating` with a fresh attempt id, then calls initiate.
   func startInitiation(_ step: inout DecisionStep) {
-    guard step.job.provider == .finicity else {
+    guard let party = step.job.party.finicity else {
       step.internalFailure("only Finicity jobs are initiated")
       return
     }
-    guard step.job.hasAccountNumber else {
+    guard let accountNumber = party.accountNumber else {
       step.internalFailure("the account number is cleared, so the job cannot be initiated")
       return
     }
@@ -19,13 +19,18 @@ extension VerificationMachine {
     step.job.data.initiations += 1
     step.transition(to: .initiating, message: isRetry ? "new initiation attempt" : nil)
     step.write(.keepLease)
-    step.emit(.callInitiate(attemptID: attempt))
+    step.make(
+      .initiate(
+        InitiationRequest(
+          customerID: party.customerID, routingNumber: party.routingNumber,
+          accountNumber: accountNumber, accountType: party.accountType,
+          receiverName: party.receiverName, attemptID: attempt)))
   }
 
   /// A job found `initiating` (crash, timeout, 3100001): reconcile before anything else, once
   /// the settle delay after the attempt passed.
   func initiatingDue(_ step: inout DecisionStep) {
-    guard step.job.provider == .finicity else {
+    guard let party = step.job.party.finicity else {
       step.internalFailure("a Folio job cannot be initiating")
       return
     }
@@ -38,7 +43,7 @@ extension VerificationMachine {
     step.record(
       .reconcile, endpoint: .listAccounts,
       message: "the initiation result is unknown: listing accounts before any new initiation")
-    step.emit(.listAccountsToReconcile)
+    step.make(.findAccount(AccountSearch(party)))
   }
 
   /// The initiate call returned.
@@ -57,14 +62,16 @@ extension VerificationMachine {
       // The call may have reached Finicity: reconcile when due, never call again blindly.
       step.retry(
         .initiate, after: max(after ?? .zero, settle),
-        reason: "initiation result unknown: \(reason)")
+        reason: "initiation result unknown: \(reason.description)")
     case .reconcile(let cause):
       step.job.data.accountMayExist = true
       step.record(
         .reconcile, endpoint: .listAccounts, code: cause.code,
         message: "the provider reports the account exists: finding it, never initiating again")
       step.write(.keepLease)
-      step.emit(.listAccountsToReconcile)
+      if let party = step.finicityParty("be initiated") {
+        step.make(.findAccount(AccountSearch(party)))
+      }
     case .wrongAmounts, .attemptsExhausted:
       step.retry(.initiate, after: settle, reason: "unexpected initiate answer: result unknown")
     case .permanentFailure(let failure):
@@ -80,12 +87,10 @@ extension VerificationMachine {
     step.recordCall(.listAccounts, outcome, code: nil)
     switch outcome {
     case .success(let accounts):
-      guard let routing = step.job.routingNumber, let last4 = step.job.accountLast4 else {
-        step.internalFailure("a Finicity job has no routing number or last four digits")
-        return
-      }
+      guard let party = step.finicityParty("be reconciled") else { return }
       let match = accounts.last { account in
-        account.routingNumber == routing && account.accountNumberLast4 == last4
+        account.routingNumber == party.routingNumber
+          && account.accountNumberLast4 == party.accountLast4
       }
       if let match {
         step.resetRetries()
@@ -94,7 +99,7 @@ extension VerificationMachine {
           .reconcile, endpoint: .listAccounts, message: "adopted the account the initiation made")
         step.transition(to: .pending)
         step.write(.keepLease, clearAccountNumber: true)
-        step.emit(.callDetails(accountID: match.accountID))
+        step.make(.details(customerID: party.customerID, accountID: match.accountID))
       } else if step.job.data.accountMayExist {
         step.retry(
           .listAccounts, after: nil,
@@ -106,7 +111,7 @@ extension VerificationMachine {
         startInitiation(&step)
       }
     case .retryLater(let after, let reason):
-      step.retry(.listAccounts, after: after, reason: reason)
+      step.retry(.listAccounts, after: after, reason: reason.description)
     case .reconcile, .wrongAmounts, .attemptsExhausted:
       step.retry(.listAccounts, after: nil, reason: "unexpected answer to the account list")
     case .permanentFailure(let failure):

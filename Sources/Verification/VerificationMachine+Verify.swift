@@ -36,7 +36,7 @@ extension VerificationMachine {
       step.job.attemptsRemaining = 0
       step.finish(.attemptsExhausted, code: nil, message: "no verification attempts are left")
     case .retryLater(let after, let reason):
-      step.retry(.verify, after: after, reason: "verify result unknown: \(reason)")
+      step.retry(.verify, after: after, reason: "verify result unknown: \(reason.description)")
     case .reconcile(let cause):
       step.record(.reconcile, endpoint: .verify, code: cause.code)
       reconcileVerify(&step, because: "the provider asked to re-read the entries")
@@ -48,17 +48,17 @@ extension VerificationMachine {
   /// Reads the provider's state before any new attempt: details (Finicity) or the bank link
   /// (Folio).
   func reconcileVerify(_ step: inout DecisionStep, because reason: String) {
-    switch step.job.provider {
-    case .finicity:
+    switch step.job.party {
+    case .finicity(let party):
       guard let account = step.job.providerAccountID else {
         step.internalFailure("a verifying Finicity job has no account id")
         return
       }
       step.record(.reconcile, endpoint: .details, message: reason)
-      step.emit(.callDetails(accountID: account))
-    case .folio:
+      step.make(.details(customerID: party.customerID, accountID: account))
+    case .folio(let link):
       step.record(.reconcile, endpoint: .bankLink, message: reason)
-      step.emit(.readBankLink)
+      step.make(.readBankLink(link))
     }
   }
 
@@ -81,7 +81,7 @@ extension VerificationMachine {
         verifyDidNotVerify(&step)
       }
     case .retryLater(let after, let reason):
-      step.retry(.bankLink, after: after, reason: reason)
+      step.retry(.bankLink, after: after, reason: reason.description)
     case .reconcile, .wrongAmounts, .attemptsExhausted:
       step.retry(.bankLink, after: nil, reason: "unexpected answer to a bank link read")
     case .permanentFailure(let failure):

@@ -10,8 +10,9 @@
 /// `provider_failed` with the provider's code (`rejected` is kept for Finicity's `Rejected`
 /// status); `authentication` ends `provider_failed` with an `alert` event; a closed retry window
 /// ends `provider_failed`. Finicity statuses map as ``outcome(for:)`` says; the local expiry and
-/// the pending limit end `expired`; `cancel` ends `canceled`. Every finish cancels the scheduled
-/// prompts, clears the account number, settles the in-flight submission and notifies.
+/// the pending limit end `expired`; a cancel request (``JobSnapshot/cancelRequested``) ends
+/// `canceled` when the job is next due. Every finish cancels the scheduled prompts, clears the
+/// account number, settles the in-flight submission and notifies.
 public struct VerificationMachine: Sendable, Hashable {
   /// The schedules, windows and limits the flow uses.
   public var configuration: VerificationConfiguration
@@ -22,7 +23,9 @@ public struct VerificationMachine: Sendable, Hashable {
   }
 
   /// Decides what to do about `event` for `job` at `context.now`.
-  public func decide(_ job: JobSnapshot, on event: Event, context: DecisionContext) -> Decision {
+  public func decide(_ job: JobSnapshot, on event: VerificationEvent, context: DecisionContext)
+    -> Decision
+  {
     var step = DecisionStep(job: job, context: context, configuration: configuration)
     if job.state.isTerminal {
       // A finished job only refuses late submissions; results and cancels change nothing.
@@ -30,15 +33,26 @@ public struct VerificationMachine: Sendable, Hashable {
       return step.decision
     }
     switch event {
+    case .due(let submissions) where job.cancelRequested: cancel(&step, submissions: submissions)
     case .due(let submissions): due(&step, submissions: submissions)
-    case .initiated(let outcome): initiated(&step, outcome)
-    case .accountsListed(let outcome): accountsListed(&step, outcome)
-    case .detailsRead(let outcome): detailsRead(&step, outcome)
-    case .verifyAnswered(let outcome): verifyAnswered(&step, outcome)
-    case .bankLinkRead(let outcome): bankLinkRead(&step, outcome)
-    case .cancel(let reason): step.finish(.canceled, code: nil, message: reason ?? "canceled")
+    case .initiated(let outcome): initiated(&step, outcome.resultUnknownAsRetry)
+    case .accountsListed(let outcome): accountsListed(&step, outcome.resultUnknownAsRetry)
+    case .detailsRead(let outcome): detailsRead(&step, outcome.resultUnknownAsRetry)
+    case .verifyAnswered(let outcome): verifyAnswered(&step, outcome.resultUnknownAsRetry)
+    case .bankLinkRead(let outcome): bankLinkRead(&step, outcome.resultUnknownAsRetry)
     }
     return step.decision
+  }
+
+  /// A cancel was requested: refuse what was submitted and end `canceled`. The one place a job is
+  /// cancelled (`verifier.cancel()` only records the request and makes the job due).
+  func cancel(_ step: inout DecisionStep, submissions: [Submission]) {
+    step.refuseAll(submissions, .canceled)
+    let unknown = step.job.state == .initiating || step.job.state == .verifying
+    step.finish(
+      .canceled, code: nil,
+      message: unknown
+        ? "canceled while a provider call's result was unknown" : "canceled on request")
   }
 
   /// What to do with a claimed job, by state.
@@ -90,7 +104,7 @@ public struct VerificationMachine: Sendable, Hashable {
 
   /// A job found `pending`: read the details, unless the entries never settled in time.
   func pendingDue(_ step: inout DecisionStep) {
-    guard step.job.provider == .finicity, let account = step.job.providerAccountID else {
+    guard let party = step.job.party.finicity, let account = step.job.providerAccountID else {
       step.internalFailure("a pending job has no Finicity account id")
       return
     }
@@ -99,7 +113,7 @@ public struct VerificationMachine: Sendable, Hashable {
         .expired, code: nil, message: "the micro entries did not settle within the pending limit")
       return
     }
-    step.emit(.callDetails(accountID: account))
+    step.make(.details(customerID: party.customerID, accountID: account))
   }
 
   /// A result the job's state does not expect (a daemon bug): record it and re-evaluate the job

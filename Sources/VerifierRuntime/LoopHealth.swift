@@ -4,8 +4,8 @@ import Dispatch
 /// watchdog may be pinged, and the status line.
 ///
 /// The watchdog is pinged only while the loop makes progress: the check itself runs on the loop's
-/// queue (a blocked queue never pings), and a database round trip (a claim or a prompt sweep)
-/// outstanding for longer than ``stallLimit`` withholds the ping, so systemd restarts a daemon
+/// queue (a blocked queue never pings), and a database round trip (a claim, a prompt sweep or a
+/// group commit of write-backs) outstanding for longer than ``stallLimit`` withholds the ping, so systemd restarts a daemon
 /// wedged on a hung connection. An idle loop with nothing outstanding is healthy.
 public struct LoopHealth: Sendable, Equatable {
   /// Round trips the loop waits on.
@@ -14,6 +14,8 @@ public struct LoopHealth: Sendable, Equatable {
     case claim
     /// Marking and announcing due prompts.
     case sweep
+    /// A group commit of job write-backs.
+    case write
   }
 
   /// What to tell systemd after an event.

@@ -42,8 +42,12 @@ public struct RuntimeConfiguration: Sendable {
   /// The longest a money-moving call (initiate, verify) may run, measured from the commit of its
   /// intent: the call is cancelled at that deadline, and a daemon reconciling the job waits the
   /// settle delay (`schedules.initiate_settle_seconds`), which must be longer, so it never reads
-  /// the provider's state while such a call could still land.
-  public var moneyCallBudget: Duration
+  /// the provider's state while such a call could still land. Kept in ``verification``, whose
+  /// rule (``VerificationConfiguration/moneyCallProblem``) checks it.
+  public var moneyCallBudget: Duration {
+    get { verification.moneyCallBudget }
+    set { verification.moneyCallBudget = newValue }
+  }
   /// The least log level (`log.level`).
   public var logLevel: String
   /// `logfmt`, `json` or `text` (`log.format`).
@@ -68,7 +72,6 @@ public struct RuntimeConfiguration: Sendable {
     drainTimeout = .seconds(20)
     listen = true
     http = ProviderHTTPConfiguration(connectionsPerHost: maxInFlight)
-    moneyCallBudget = Self.defaultBudget(http)
     self.finicity = finicity
     finicityRate = 20
     self.folio = folio
@@ -76,6 +79,7 @@ public struct RuntimeConfiguration: Sendable {
     self.folioSharedSecret = folioSharedSecret
     folioRate = 20
     self.verification = verification
+    self.verification.moneyCallBudget = Self.defaultBudget(http)
     logLevel = "info"
     logFormat = "logfmt"
     metricsListen = "127.0.0.1:9464"
@@ -166,16 +170,8 @@ extension RuntimeConfiguration {
   /// Checks the rules that keep money moves single: the settle delay outlasts the money-call
   /// budget, and leases and budgets are positive.
   public func validate() throws {
-    guard moneyCallBudget > .zero else {
-      throw ConfigurationError("http.money_call_budget_seconds must be above 0")
-    }
+    if let problem = verification.moneyCallProblem { throw ConfigurationError(problem) }
     guard leaseDuration > .zero else { throw ConfigurationError("lease_seconds must be above 0") }
-    guard verification.initiateSettleDelay > moneyCallBudget else {
-      throw ConfigurationError(
-        "schedules.initiate_settle_seconds (\(verification.initiateSettleDelay)) must be longer than "
-          + "http.money_call_budget_seconds (\(moneyCallBudget)): a daemon must never reconcile a job "
-          + "while another daemon's initiate or verify could still land")
-    }
   }
 
   /// A provider call rate: positive and finite, so the limiter always exists (a zero would

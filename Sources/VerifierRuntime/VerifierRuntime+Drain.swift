@@ -9,31 +9,27 @@ import JobQueue
 extension VerifierRuntime {
   /// Stops claiming and waits for in-flight jobs, at most the drain timeout. On `queue`.
   func beginDrain() {
-    guard !draining else { return }
-    draining = true
+    guard let commands = loop.with({ $0.state.beginDrain() }) else { return }
     onDrain?()
-    logger.info("draining", metadata: ["in_flight": "\(inFlight.count)"])
+    let (inFlight, timeout) = loop.with {
+      $0.pollTimer?.cancel()
+      $0.sweepTimer?.cancel()
+      return ($0.state.inFlight.count, $0.configuration.drainTimeout)
+    }
+    logger.info("draining", metadata: ["in_flight": "\(inFlight)"])
     notify {
       try $0.stopping()
-      try $0.status(self.health.status(inFlight: self.inFlight.count, draining: true))
+      try $0.status(self.statusLine())
     }
-    pollTimer?.cancel()
-    sweepTimer?.cancel()
-    queue.asyncAfter(deadline: .now() + configuration.drainTimeout.timeInterval) {
-      self.drainDeadlinePassed = true
-      self.checkDrain()
+    queue.asyncAfter(deadline: .now() + timeout.timeInterval) {
+      self.perform(self.loop.with { $0.state.drainTimedOut() })
     }
-    checkDrain()
+    perform(commands)
   }
 
-  /// Finishes the drain once nothing is in flight (or the timeout passed) and no claim or
-  /// release is under way: releases the leases still held and resumes ``run(handleSignals:)``.
-  func checkDrain() {
-    guard draining, !drainDone, !claiming, releasing == 0 else { return }
-    guard inFlight.isEmpty || drainDeadlinePassed else { return }
-    drainDone = true
-    let leases = Array(inFlight.values)
-    inFlight = [:]
+  /// The drain is done: releases the leases still held and resumes ``run(handleSignals:)``. On
+  /// `queue`.
+  func finishDrain(releasing leases: [Lease]) {
     let control = control
     Task {
       if !leases.isEmpty {
@@ -44,30 +40,31 @@ extension VerifierRuntime {
         }
       }
       self.queue.async {
-        self.renewTimer?.cancel()
-        self.watchdogTimer?.cancel()
-        for source in self.signalSources { source.cancel() }
-        self.drained?.resume()
-        self.drained = nil
+        let drained = self.loop.with { loop in
+          loop.renewTimer?.cancel()
+          loop.watchdogTimer?.cancel()
+          for source in loop.signalSources { source.cancel() }
+          defer { loop.drained = nil }
+          return loop.drained
+        }
+        drained?.resume()
       }
     }
   }
 
   /// SIGTERM and SIGINT drain; SIGHUP reloads. On `queue`.
   func installSignalSources() {
-    for (number, action) in [(SIGTERM, true), (SIGINT, true), (SIGHUP, false)] {
+    var sources: [DispatchSourceSignal] = []
+    for (number, drains) in [(SIGTERM, true), (SIGINT, true), (SIGHUP, false)] {
       signal(number, SIG_IGN)
       let source = DispatchSource.makeSignalSource(signal: number, queue: queue)
       source.setEventHandler { [weak self] in
         guard let self else { return }
-        if action {
-          self.beginDrain()
-        } else {
-          self.reload()
-        }
+        if drains { self.beginDrain() } else { self.reload() }
       }
       source.resume()
-      signalSources.append(source)
+      sources.append(source)
     }
+    loop.with { $0.signalSources = sources }
   }
 }

@@ -9,15 +9,14 @@ extension VerifierRuntime {
   ///
   /// A write whose lease no longer holds stops the runner (another daemon owns the job); a failed
   /// write leaves the job leased until its lease expires, when a claim rescues it.
-  func runJob(
-    _ job: ClaimedJob, submissions: [Submission], machine: VerificationMachine,
-    gateway: ProviderGateway
-  ) async -> Timestamp? {
+  func runJob(_ job: ClaimedJob, machine: VerificationMachine, gateway: ProviderGateway) async
+    -> Timestamp?
+  {
     guard var snapshot = job.snapshot else {
       await park(job)
       return nil
     }
-    var event = Event.due(submissions: submissions)
+    var event = VerificationEvent.due(submissions: job.submissions)
     var measurement: CallMeasurement?
     while true {
       let now = Timestamp.now
@@ -25,10 +24,11 @@ extension VerifierRuntime {
         now: now, freshAttemptID: AttemptID(rawValue: UUID().uuidString.lowercased()),
         jitter: Double.random(in: 0..<1))
       let decision = machine.decide(snapshot, on: event, context: context)
-      if decision.hasWrites {
+      if !decision.writes.isEmpty {
         do {
-          let write = decision.jobWrite(lease: job.lease, measurement: measurement, now: now)
-          guard try await writer.apply(write) else {
+          let commit = JobCommit(
+            lease: job.lease, decision: decision, measurement: measurement, now: now)
+          guard try await writer.apply(commit) else {
             logger.info("lease lost; another daemon has the job", metadata: ["job": "\(job.id)"])
             metrics.leasesLost(1, detectedBy: .write)
             return nil
@@ -36,38 +36,30 @@ extension VerifierRuntime {
           recordCommitted(decision)
         } catch {
           logger.warning("write-back failed", metadata: ["job": "\(job.id)", "error": "\(error)"])
-          queue.async { self.health.failed("write-back failed") }
+          queue.async { self.loop.with { $0.health.failed("write-back failed") } }
           return nil
         }
       }
-      guard let call = decision.providerCall else { return decision.nextRunAt }
+      guard let call = decision.call else { return decision.nextRunAt }
       logger.debug(
         "provider call",
         metadata: [
           "job": "\(job.id)", "provider": "\(decision.job.provider)",
-          "endpoint": "\(call.endpoint?.rawValue ?? "other")",
+          "endpoint": "\(call.endpoint.rawValue)",
         ])
-      (event, measurement) = await gateway.perform(call, for: job, snapshot: decision.job)
-      recordCall(call, provider: decision.job.provider, event: event, measurement: measurement)
+      let (answer, measured) = await gateway.perform(call, deadline: decision.callDeadline)
+      recordCall(call, provider: decision.job.provider, event: answer, measurement: measured)
+      (event, measurement) = (answer, measured)
       snapshot = decision.job
     }
   }
 
-  /// Parks a job this build cannot read (an unknown provider or state, unreadable bookkeeping):
-  /// leaves it as it is, due again in an hour, with one `alert` event for an operator
-  /// (`verifierd jobs show`). Never guesses, so never moves money on a misread job.
+  /// Parks a job this build cannot read (``Parking``): never guessed at, so no money moves on a
+  /// misread job.
   func park(_ job: ClaimedJob) async {
     logger.error(
       "job cannot be read by this build; parked for an hour", metadata: ["job": "\(job.id)"])
-    let update = JobUpdate(
-      lease: job.lease, state: job.state, runAt: Date().addingTimeInterval(3600),
-      events: [
-        JobEvent(
-          kind: "alert", fromState: job.state, toState: job.state,
-          message:
-            "this verifierd cannot read the job (provider, state or data); parked for an hour")
-      ])
-    do { try await control.write([update]) } catch {
+    do { try await control.park(job, Parking(now: .now)) } catch {
       logger.warning("parking the job failed", metadata: ["job": "\(job.id)", "error": "\(error)"])
     }
   }

@@ -4,161 +4,152 @@ import JobQueue
 import Verification
 
 extension VerifierRuntime {
-  /// Claims due jobs if there is room; otherwise remembers to claim once there is. On `queue`.
+  /// Jobs may be due: claim if ``LoopState`` says so. On `queue`.
   func wake() {
-    dispatchPrecondition(condition: .onQueue(queue))
-    guard !draining else { return }
-    let room = configuration.maxInFlight - inFlight.count
-    guard room > 0, !claiming else {
-      wantsClaim = true
-      return
+    perform(loop.with { $0.state.wake() })
+  }
+
+  /// Carries out what ``LoopState`` decided; `claimed` holds the jobs a claim just returned, for
+  /// their runners. On `queue`.
+  func perform(_ commands: [LoopState.Command], claimed: [Lease: ClaimedJob] = [:]) {
+    for command in commands {
+      switch command {
+      case .claim(let limit): claim(limit: limit)
+      case .run(let lease): if let job = claimed[lease] { startRunner(job) }
+      case .release(let leases): release(leases)
+      case .sweep: sweepPrompts()
+      case .finish(let leases): finishDrain(releasing: leases)
+      }
     }
-    claiming = true
-    health.began(.claim, at: DispatchTime.now().uptimeNanoseconds)
-    wantsClaim = false
-    let limit = min(configuration.claimBatch, room)
-    let lease = configuration.leaseDuration
+  }
+
+  /// One claim round trip (the jobs and their open submissions); a failed one claims nothing
+  /// (jobs it may have leased are rescued when their leases expire). On `queue`.
+  func claim(limit: Int) {
+    let lease = loop.with {
+      $0.health.began(.claim, at: DispatchTime.now().uptimeNanoseconds)
+      return $0.configuration.leaseDuration
+    }
     let control = control
     Task {
-      let round = await self.claimDue(control, limit: limit, lease: lease)
+      var jobs: [ClaimedJob]?
+      do {
+        jobs = try await control.claim(limit: limit, leaseDuration: lease)
+        self.recordClaim(jobs ?? [])
+      } catch {
+        self.logger.warning("claim failed", metadata: ["error": "\(error)"])
+      }
+      let round = jobs
       self.queue.async {
         // The round ends before the next one can begin (claimed may claim again).
-        self.tell(self.health.ended(.claim, failure: round == nil ? "claim failed" : nil))
-        self.claimed(round?.0 ?? [], submissions: round?.1 ?? [], limit: limit)
+        let told = self.loop.with {
+          $0.health.ended(.claim, failure: round == nil ? "claim failed" : nil)
+        }
+        self.tell(told)
+        let claimed = Dictionary((round ?? []).map { ($0.lease, $0) }) { first, _ in first }
+        let commands = self.loop.with {
+          $0.state.claimed((round ?? []).map(\.lease), limit: limit)
+        }
+        self.perform(commands, claimed: claimed)
       }
     }
   }
 
-  /// One claim round trip and the claimed jobs' open submissions; `nil` when it fails (the
-  /// jobs, if any were claimed, are rescued when their leases expire).
-  func claimDue(_ control: JobStore, limit: Int, lease: Duration) async -> (
-    [ClaimedJob], [OpenSubmission]
-  )? {
-    do {
-      let claimed = try await control.claim(limit: limit, leaseDuration: lease)
-      recordClaim(claimed)
-      return (claimed, try await control.openSubmissions(of: claimed.map(\.id)))
-    } catch {
-      logger.warning("claim failed", metadata: ["error": "\(error)"])
-      return nil
+  /// Starts a runner for a claimed job. On `queue`.
+  func startRunner(_ job: ClaimedJob) {
+    let (machine, gateway) = loop.with { ($0.machine, $0.gateway) }
+    Task {
+      let next = await self.runJob(job, machine: machine, gateway: gateway)
+      self.queue.async { self.runnerEnded(job.lease, nextRunAt: next) }
     }
-  }
-
-  /// Starts a runner per claimed job (or gives them back when draining). On `queue`.
-  func claimed(_ jobs: [ClaimedJob], submissions: [OpenSubmission], limit: Int) {
-    claiming = false
-    claimRoundsDone += 1
-    if draining {
-      release(jobs.map(\.lease))
-      checkDrain()
-      return
-    }
-    let byJob = Dictionary(grouping: submissions, by: \.jobID)
-    let machine = machine
-    let gateway = gateway
-    for job in jobs {
-      // A runner of ours still holds this job under an older lease (it lapsed and we claimed it
-      // again): never two runners for one job. Give the new lease back; the old runner's next
-      // write fails on its stale token and ends it, and the job is claimed afresh.
-      guard inFlight[job.id] == nil else {
-        release([job.lease])
-        continue
-      }
-      inFlight[job.id] = job.lease
-      let open = (byJob[job.id] ?? []).map(\.machineSubmission)
-      Task {
-        let next = await self.runJob(job, submissions: open, machine: machine, gateway: gateway)
-        self.queue.async { self.jobFinished(job.lease, nextRunAt: next) }
-      }
-    }
-    if jobs.count == limit { wantsClaim = true }
-    if wantsClaim { wake() }
   }
 
   /// A runner is done with a job. On `queue`.
-  func jobFinished(_ lease: Lease, nextRunAt: Timestamp?) {
-    if inFlight[lease.jobID] == lease { inFlight[lease.jobID] = nil }
-    health.jobFinished()
-    if draining {
-      checkDrain()
-      return
+  func runnerEnded(_ lease: Lease, nextRunAt: Timestamp?) {
+    let draining = loop.with {
+      $0.health.jobFinished()
+      return $0.state.draining
     }
-    if let nextRunAt { wakeAt(nextRunAt) }
-    if wantsClaim { wake() }
+    if !draining, let nextRunAt { wakeAt(nextRunAt) }
+    perform(loop.with { $0.state.runnerEnded(lease) })
   }
 
-  /// Gives leases back at once (jobs claimed while draining). On `queue`.
+  /// Gives leases back at once. On `queue`.
   func release(_ leases: [Lease]) {
-    guard !leases.isEmpty else { return }
-    releasing += 1
     let control = control
     Task {
       do { try await control.release(leases) } catch {
         self.logger.warning("releasing leases failed", metadata: ["error": "\(error)"])
       }
-      self.queue.async {
-        self.releasing -= 1
-        self.checkDrain()
-      }
+      self.queue.async { self.perform(self.loop.with { $0.state.released() }) }
     }
   }
 
   /// Arms the backstop timer, the prompt sweep and the lease renewal. On `queue`.
   func startTimers() {
-    let poll = DispatchSource.makeTimerSource(queue: queue)
+    let (poll, sweep, renew) = (
+      DispatchSource.makeTimerSource(queue: queue), DispatchSource.makeTimerSource(queue: queue),
+      DispatchSource.makeTimerSource(queue: queue)
+    )
     poll.setEventHandler { [weak self] in
       guard let self else { return }
-      self.pollDeadline = nil
+      self.loop.with { $0.pollDeadline = nil }
       self.wake()
-      self.armPoll(at: .now() + self.configuration.pollInterval.timeInterval)
+      self.armPoll(at: .now() + self.loop.with { $0.configuration.pollInterval.timeInterval })
     }
-    pollTimer = poll
-    armPoll(at: .now() + configuration.pollInterval.timeInterval)
-    poll.resume()
-    let sweep = DispatchSource.makeTimerSource(queue: queue)
-    sweep.setEventHandler { [weak self] in self?.sweepPrompts() }
-    sweepTimer = sweep
-    armSweep(at: .now())
-    sweep.resume()
-    let renew = DispatchSource.makeTimerSource(queue: queue)
+    sweep.setEventHandler { [weak self] in
+      guard let self else { return }
+      self.perform(self.loop.with { $0.state.sweepDue() })
+    }
     renew.setEventHandler { [weak self] in self?.renewLeases() }
-    renewTimer = renew
+    loop.with {
+      $0.pollTimer = poll
+      $0.sweepTimer = sweep
+      $0.renewTimer = renew
+    }
+    armPoll(at: .now() + loop.with { $0.configuration.pollInterval.timeInterval })
+    armSweep(at: .now())
     armRenewal()
-    renew.resume()
+    for timer in [poll, sweep, renew] { timer.resume() }
   }
 
   /// Sweeps prompts from `start` on, every `prompt_sweep_seconds` (again after a reload). On
   /// `queue`.
   func armSweep(at start: DispatchTime) {
-    let every = max(0.05, configuration.promptSweepInterval.timeInterval)
-    sweepTimer?.schedule(deadline: start, repeating: every)
+    loop.with {
+      let every = max(0.05, $0.configuration.promptSweepInterval.timeInterval)
+      $0.sweepTimer?.schedule(deadline: start, repeating: every)
+    }
   }
 
-  /// Renews leases every third of the lease duration (again after a reload changes it). On `queue`.
+  /// Renews leases every third of the lease duration (again after a reload changes it). On
+  /// `queue`.
   func armRenewal() {
-    let every = max(0.05, configuration.leaseDuration.timeInterval / 3)
-    renewTimer?.schedule(deadline: .now() + every, repeating: every)
+    loop.with {
+      let every = max(0.05, $0.configuration.leaseDuration.timeInterval / 3)
+      $0.renewTimer?.schedule(deadline: .now() + every, repeating: every)
+    }
   }
 
   /// Re-arms the backstop poll for `deadline`. On `queue`.
   func armPoll(at deadline: DispatchTime) {
-    pollDeadline = deadline
-    pollTimer?.schedule(deadline: deadline, repeating: .never)
+    loop.with {
+      $0.pollDeadline = deadline
+      $0.pollTimer?.schedule(deadline: deadline, repeating: .never)
+    }
   }
 
-  /// Wakes no later than shortly after `runAt` (a job this daemon wrote is due then).
+  /// Wakes no later than shortly after `runAt` (a job this daemon wrote is due then). On `queue`.
   func wakeAt(_ runAt: Timestamp) {
     let delay = max(0, (runAt - Timestamp.now).timeInterval) + 0.01
     let deadline = DispatchTime.now() + delay
-    if let current = pollDeadline, current <= deadline { return }
+    if let current = loop.with({ $0.pollDeadline }), current <= deadline { return }
     armPoll(at: deadline)
   }
 
-  /// Marks due prompts and announces them (one sweep at a time). On `queue`.
+  /// Marks due prompts and announces them (``LoopState`` allows one sweep at a time). On `queue`.
   func sweepPrompts() {
-    guard !sweeping, !draining else { return }
-    sweeping = true
-    health.began(.sweep, at: DispatchTime.now().uptimeNanoseconds)
+    loop.with { $0.health.began(.sweep, at: DispatchTime.now().uptimeNanoseconds) }
     let control = control
     Task {
       var failure: String?
@@ -168,18 +159,22 @@ extension VerifierRuntime {
       }
       let failed = failure
       self.queue.async {
-        self.sweeping = false
-        self.tell(self.health.ended(.sweep, failure: failed))
+        let told = self.loop.with {
+          $0.state.sweepEnded()
+          return $0.health.ended(.sweep, failure: failed)
+        }
+        self.tell(told)
       }
     }
   }
 
   /// Extends the leases of every job in flight (long provider calls keep their jobs). On `queue`.
   func renewLeases() {
-    let leases = Array(inFlight.values)
+    let (leases, duration) = loop.with {
+      ($0.state.leasesToRenew, $0.configuration.leaseDuration)
+    }
     guard !leases.isEmpty else { return }
     let control = control
-    let duration = configuration.leaseDuration
     Task {
       do {
         let held = try await control.renew(leases, by: duration)
@@ -190,7 +185,7 @@ extension VerifierRuntime {
         }
       } catch {
         self.logger.warning("lease renewal failed", metadata: ["error": "\(error)"])
-        self.queue.async { self.health.failed("lease renewal failed") }
+        self.queue.async { self.loop.with { $0.health.failed("lease renewal failed") } }
       }
     }
   }

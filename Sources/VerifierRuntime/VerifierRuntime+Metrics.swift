@@ -10,24 +10,23 @@ extension VerifierRuntime {
 
   /// A provider call's result and latency (the call a decision asked for; `event` is its result).
   func recordCall(
-    _ call: Action, provider: Provider, event: Event, measurement: CallMeasurement?
+    _ call: ProviderCall, provider: Provider, event: VerificationEvent,
+    measurement: CallMeasurement
   ) {
-    guard let endpoint = call.endpoint, let result = event.callResult, let measurement else {
-      return
-    }
+    guard let result = event.callResult else { return }
     metrics.providerCall(
-      provider: provider.rawValue, endpoint: endpoint.rawValue, result: result,
+      provider: provider.rawValue, endpoint: call.endpoint.rawValue, result: result,
       latency: measurement.latency, httpStatus: measurement.httpStatus)
   }
 
   /// What a committed decision did: state changes, retries scheduled, the job finishing.
   func recordCommitted(_ decision: Decision) {
-    for action in decision.actions {
-      switch action {
-      case .appendEvent(let record) where record.kind == .stateChange:
+    for write in decision.writes {
+      switch write {
+      case .record(let record) where record.kind == .stateChange:
         guard let from = record.fromState, let to = record.toState else { continue }
         metrics.transition(provider: record.provider.rawValue, from: from.rawValue, to: to.rawValue)
-      case .appendEvent(let record) where record.kind == .retry:
+      case .record(let record) where record.kind == .retry:
         metrics.retry(
           provider: record.provider.rawValue, endpoint: record.endpoint?.rawValue ?? "none")
       case .notifyFinished(let outcome):

@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import Verification
 
 extension VerifierRuntime {
   /// Loads the configuration again from its sources and applies what can change without a
@@ -23,9 +24,7 @@ extension VerifierRuntime {
 
   /// Applies a reloaded configuration, or logs why it was refused. On `queue`.
   func applyReload(_ result: Result<LoadedConfiguration, any Error>) {
-    defer {
-      notify { try $0.ready(status: health.status(inFlight: inFlight.count, draining: draining)) }
-    }
+    defer { notify { try $0.ready(status: statusLine()) } }
     let fresh: LoadedConfiguration
     switch result {
     case .success(let value): fresh = value
@@ -36,8 +35,9 @@ extension VerifierRuntime {
         metadata: ["problems": "\(problems.joined(separator: "; "))"])
       return
     }
+    let (running, loaded) = loop.with { ($0.configuration, $0.loaded) }
     let applied = ConfigurationKey.all.filter {
-      $0.live && $0.effective(configuration) != $0.effective(fresh.configuration)
+      $0.live && $0.effective(running) != $0.effective(fresh.configuration)
     }.map(\.name)
     let restart = loaded.map { fresh.restartNeeded(comparedTo: $0) } ?? []
     apply(fresh.configuration)
@@ -50,31 +50,39 @@ extension VerifierRuntime {
         "applied": "\(applied.isEmpty ? "none" : applied.joined(separator: ","))",
         "restart_needed": "\(restart.isEmpty ? "none" : restart.joined(separator: ","))",
       ])
-    onReload?(configuration)
+    onReload?(loop.with { $0.configuration })
   }
 
   /// Takes the live keys of `fresh`; the rest keep their start-up values. On `queue`.
   func apply(_ fresh: RuntimeConfiguration) {
-    configuration.maxInFlight = fresh.maxInFlight
-    configuration.claimBatch = fresh.claimBatch
-    configuration.leaseDuration = fresh.leaseDuration
-    configuration.pollInterval = fresh.pollInterval
-    configuration.promptSweepInterval = fresh.promptSweepInterval
-    configuration.drainTimeout = fresh.drainTimeout
-    configuration.logLevel = fresh.logLevel
-    // The settle delay and the money-call budget keep their start-up values: calls in flight
-    // were bounded by the old budget, and the settle delay must outlast it.
-    var verification = fresh.verification
-    verification.initiateSettleDelay = configuration.verification.initiateSettleDelay
-    configuration.verification = verification
-    configuration.finicity = fresh.finicity
-    configuration.finicityRate = fresh.finicityRate
-    configuration.folio = fresh.folio
-    configuration.folioAPIKey = fresh.folioAPIKey
-    configuration.folioSharedSecret = fresh.folioSharedSecret
-    configuration.folioRate = fresh.folioRate
-    machine = .init(configuration: verification)
-    gateway = Self.makeGateway(configuration, http: http)
+    let http = http
+    loop.with { loop in
+      var configuration = loop.configuration
+      configuration.maxInFlight = fresh.maxInFlight
+      configuration.claimBatch = fresh.claimBatch
+      configuration.leaseDuration = fresh.leaseDuration
+      configuration.pollInterval = fresh.pollInterval
+      configuration.promptSweepInterval = fresh.promptSweepInterval
+      configuration.drainTimeout = fresh.drainTimeout
+      configuration.logLevel = fresh.logLevel
+      // The settle delay and the money-call budget keep their start-up values: calls in flight
+      // were bounded by the old budget, and the settle delay must outlast it.
+      var verification = fresh.verification
+      verification.initiateSettleDelay = configuration.verification.initiateSettleDelay
+      verification.moneyCallBudget = configuration.verification.moneyCallBudget
+      configuration.verification = verification
+      configuration.finicity = fresh.finicity
+      configuration.finicityRate = fresh.finicityRate
+      configuration.folio = fresh.folio
+      configuration.folioAPIKey = fresh.folioAPIKey
+      configuration.folioSharedSecret = fresh.folioSharedSecret
+      configuration.folioRate = fresh.folioRate
+      loop.configuration = configuration
+      loop.state.maxInFlight = configuration.maxInFlight
+      loop.state.claimBatch = configuration.claimBatch
+      loop.machine = VerificationMachine(configuration: verification)
+      loop.gateway = Self.makeGateway(configuration, http: http)
+    }
     armPoll(at: .now())
     armSweep(at: .now())
     armRenewal()

@@ -14,17 +14,22 @@ extension VerifierRuntime {
   }
 
   /// Sends to systemd (a no-op outside it); a failure is logged once until a send works again,
-  /// never fatal.
+  /// never fatal. On `queue`.
   func notify(_ body: (SystemdNotifier) throws -> Void) {
     do {
       try body(notifier)
-      notifyFailing = false
+      loop.with { $0.notifyFailing = false }
     } catch {
-      if !notifyFailing {
+      if !loop.with({ $0.notifyFailing }) {
         logger.warning("sd_notify failed", metadata: ["error": "\(error)"])
       }
-      notifyFailing = true
+      loop.with { $0.notifyFailing = true }
     }
+  }
+
+  /// The `STATUS=` line for the loop as it is now. On `queue`.
+  func statusLine() -> String {
+    loop.with { $0.health.status(inFlight: $0.state.inFlight.count, draining: $0.state.draining) }
   }
 
   /// Acts on what ``LoopHealth`` decided. On `queue`.
@@ -32,7 +37,7 @@ extension VerifierRuntime {
     switch action {
     case .ready:
       logger.info("ready: schema checked and the first claim worked")
-      notify { try $0.ready(status: health.status(inFlight: inFlight.count, draining: draining)) }
+      notify { try $0.ready(status: statusLine()) }
     case .ping:
       notify { try $0.watchdog() }
     case .withhold(let reason):
@@ -51,14 +56,16 @@ extension VerifierRuntime {
     let timer = DispatchSource.makeTimerSource(queue: queue)
     timer.setEventHandler { [weak self] in
       guard let self else { return }
-      self.notify {
-        try $0.status(self.health.status(inFlight: self.inFlight.count, draining: self.draining))
+      self.notify { try $0.status(self.statusLine()) }
+      guard self.notifier.watchdogInterval != nil else { return }
+      let action = self.loop.with { context -> LoopHealth.Action in
+        guard context.health.isReady else { return .none }
+        return context.health.watchdogTick(at: DispatchTime.now().uptimeNanoseconds)
       }
-      guard self.notifier.watchdogInterval != nil, self.health.isReady else { return }
-      self.tell(self.health.watchdogTick(at: DispatchTime.now().uptimeNanoseconds))
+      self.tell(action)
     }
     timer.schedule(deadline: .now() + every, repeating: every)
     timer.resume()
-    watchdogTimer = timer
+    loop.with { $0.watchdogTimer = timer }
   }
 }

@@ -13,10 +13,12 @@ import Verification
 /// concurrently (up to `maxInFlight`), writes results back in group-committed batches, renews
 /// leases of long calls, sweeps due prompts, and drains on ``stop()`` (SIGTERM/SIGINT).
 ///
-/// All mutable state lives on one serial queue (`queue`); libpq work runs on the connections'
-/// own queues and provider calls on the Swift concurrency pool, so neither blocks the other.
-public final class VerifierRuntime: @unchecked Sendable {
-  let queue = DispatchQueue(label: "verifierd.loop")
+/// What the loop decides is a value (``LoopState``, ``LoopHealth``); everything it changes lives
+/// in one ``QueueBound`` on the loop's serial queue, checked on every access. libpq work runs on
+/// the connections' own queues and provider calls on the Swift concurrency pool, so neither
+/// blocks the other.
+public final class VerifierRuntime: Sendable {
+  let queue: DispatchQueue
   let logger: Logger
   let http: ProviderHTTPClient
   let control: JobStore
@@ -26,36 +28,16 @@ public final class VerifierRuntime: @unchecked Sendable {
   let onReload: (@Sendable (RuntimeConfiguration) -> Void)?
   let onDrain: (@Sendable () -> Void)?
   let metrics: VerifierMetrics
-  var listener: PGListener?
-
-  // Touched on `queue` only.
-  var configuration: RuntimeConfiguration
-  var machine: VerificationMachine
-  var gateway: ProviderGateway
-  var inFlight: [Int64: Lease] = [:]
-  var claiming = false
-  var claimRoundsDone = 0
-  var wantsClaim = false
-  var sweeping = false
-  var draining = false
-  var drainDeadlinePassed = false
-  var drainDone = false
-  var releasing = 0
-  var pollTimer: DispatchSourceTimer?
-  var pollDeadline: DispatchTime?
-  var sweepTimer: DispatchSourceTimer?
-  var renewTimer: DispatchSourceTimer?
-  var signalSources: [DispatchSourceSignal] = []
-  var drained: CheckedContinuation<Void, Never>?
-  var loaded: LoadedConfiguration?
-  var health: LoopHealth
-  var watchdogTimer: DispatchSourceTimer?
-  var notifyFailing = false
+  /// The loop's mutable state: on `queue` only.
+  let loop: QueueBound<LoopContext>
+  /// The configuration the runtime was made with (its database, instance and listen setting do
+  /// not change on reload).
+  let startup: RuntimeConfiguration
 
   /// Creates a runtime; ``run(handleSignals:)`` starts it. On SIGHUP (or ``reload()``) the
   /// configuration is loaded again from `sources`, and `onReload` sees what was applied (the log
-  /// level, say); `onDrain` hears that draining began. `notifier` tells systemd about readiness, status and progress; `metrics`
-  /// records what the loop does (claims, calls, transitions).
+  /// level, say); `onDrain` hears that draining began. `notifier` tells systemd about readiness,
+  /// status and progress; `metrics` records what the loop does (claims, calls, transitions).
   public init(
     configuration: RuntimeConfiguration, loaded: LoadedConfiguration? = nil,
     sources: ConfigurationSources? = nil, notifier: SystemdNotifier = SystemdNotifier(),
@@ -63,37 +45,57 @@ public final class VerifierRuntime: @unchecked Sendable {
     onDrain: (@Sendable () -> Void)? = nil, logger: Logger = Logger(label: "verifierd"),
     metrics: VerifierMetrics = VerifierMetrics()
   ) {
-    self.configuration = configuration
-    self.loaded = loaded
+    let queue = DispatchQueue(label: "verifierd.loop")
+    self.queue = queue
+    startup = configuration
     self.sources = sources
     self.notifier = notifier
     self.onReload = onReload
     self.onDrain = onDrain
     self.metrics = metrics
     self.logger = logger
-    health = LoopHealth(
-      stallLimit: max(configuration.leaseDuration, (notifier.watchdogInterval ?? .zero) * 2))
-    http = ProviderHTTPClient(configuration: configuration.http)
-    machine = VerificationMachine(configuration: configuration.verification)
-    gateway = Self.makeGateway(configuration, http: http)
+    let http = ProviderHTTPClient(configuration: configuration.http)
+    self.http = http
     control = JobStore(
       connection: PGConnection(configuration: configuration.database, label: "verifierd.control"),
       instance: configuration.instance)
+    loop = QueueBound(
+      LoopContext(
+        configuration: configuration, loaded: loaded,
+        machine: VerificationMachine(configuration: configuration.verification),
+        gateway: Self.makeGateway(configuration, http: http),
+        state: LoopState(
+          claimBatch: configuration.claimBatch, maxInFlight: configuration.maxInFlight),
+        health: LoopHealth(
+          stallLimit: max(configuration.leaseDuration, (notifier.watchdogInterval ?? .zero) * 2))),
+      on: queue)
+    let loop = self.loop
     writer = WriteBatcher(
       store: JobStore(
         connection: PGConnection(configuration: configuration.database, label: "verifierd.write"),
-        instance: configuration.instance))
+        instance: configuration.instance)
+    ) { began in
+      // A group commit is a round trip LoopHealth watches, like a claim: a write queue stalled
+      // on a hung server withholds the watchdog ping.
+      let now = DispatchTime.now().uptimeNanoseconds
+      queue.async {
+        loop.with {
+          if began { $0.health.began(.write, at: now) } else { _ = $0.health.ended(.write) }
+        }
+      }
+    }
   }
 
   /// Runs until drained: after ``stop()``, SIGTERM or SIGINT (with `handleSignals`), in-flight
   /// calls get the drain timeout to finish, then their leases are released. SIGHUP reloads the
   /// configuration file when `handleSignals`.
   public func run(handleSignals: Bool = false) async throws {
+    let listener: PGListener?
     do {
-      try configuration.validate()
-      notify { try $0.status("starting: checking the schema") }
+      try startup.validate()
+      queue.async { self.notify { try $0.status("starting: checking the schema") } }
       try await checkSchema()
-      try await startListener()
+      listener = try await startListener()
     } catch {
       try? await http.shutdown()
       throw error
@@ -101,12 +103,15 @@ public final class VerifierRuntime: @unchecked Sendable {
     logger.info(
       "verifierd running",
       metadata: [
-        "instance": "\(configuration.instance)", "max_in_flight": "\(configuration.maxInFlight)",
-        "listen": "\(configuration.listen)",
+        "instance": "\(startup.instance)", "max_in_flight": "\(startup.maxInFlight)",
+        "listen": "\(startup.listen)",
       ])
     await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
       queue.async {
-        self.drained = continuation
+        self.loop.with {
+          $0.drained = continuation
+          $0.listener = listener
+        }
         self.startTimers()
         self.startWatchdog()
         if handleSignals { self.installSignalSources() }
@@ -119,18 +124,17 @@ public final class VerifierRuntime: @unchecked Sendable {
   }
 
   /// LISTENs for wake-ups, unless configured to poll only.
-  func startListener() async throws {
-    if configuration.listen {
-      let listener = PGListener(
-        configuration: configuration.database, channels: [VerifierChannel.jobs],
-        label: "verifierd.listen", logger: logger
-      ) { [weak self] _ in
-        guard let self else { return }
-        self.queue.async { self.wake() }
-      }
-      try await listener.start()
-      self.listener = listener
+  func startListener() async throws -> PGListener? {
+    guard startup.listen else { return nil }
+    let listener = PGListener(
+      configuration: startup.database, channels: [VerifierChannel.jobs],
+      label: "verifierd.listen", logger: logger
+    ) { [weak self] _ in
+      guard let self else { return }
+      self.queue.async { self.wake() }
     }
+    try await listener.start()
+    return listener
   }
 
   /// Begins draining: stop claiming, let in-flight calls finish within the drain timeout, release
@@ -141,12 +145,19 @@ public final class VerifierRuntime: @unchecked Sendable {
 
   /// Claim round trips completed so far (tests wait for the first before relying on NOTIFY).
   public var claimRounds: Int {
-    queue.sync { claimRoundsDone }
+    get async { await onLoop { $0.state.claimRounds } }
   }
 
   /// The jobs this runtime holds right now.
   public var inFlightCount: Int {
-    queue.sync { inFlight.count }
+    get async { await onLoop { $0.state.inFlight.count } }
+  }
+
+  /// Reads the loop's state on its queue, from outside it.
+  private func onLoop<T: Sendable>(_ read: @escaping @Sendable (LoopContext) -> T) async -> T {
+    await withCheckedContinuation { continuation in
+      queue.async { continuation.resume(returning: read(self.loop.wrapped)) }
+    }
   }
 
   static func makeGateway(_ configuration: RuntimeConfiguration, http: ProviderHTTPClient)
@@ -163,7 +174,6 @@ public final class VerifierRuntime: @unchecked Sendable {
         signer: FolioSigner(
           apiKey: configuration.folioAPIKey, sharedSecret: configuration.folioSharedSecret),
         rateLimiter: RateLimiter(
-          ratePerSecond: configuration.folioRate, burst: max(1, Int(configuration.folioRate)))),
-      moneyCallBudget: configuration.moneyCallBudget)
+          ratePerSecond: configuration.folioRate, burst: max(1, Int(configuration.folioRate)))))
   }
 }

@@ -1,65 +1,77 @@
 import Dispatch
 import JobQueue
 
-/// Group commit: writes requested while a batch is being committed wait and go together in the
-/// next transaction, so many concurrent jobs cost few round trips on one connection. When a
-/// batch's statement fails (rolled back), each of its writes is tried alone, so one bad write
-/// fails only its own job.
-final class WriteBatcher: @unchecked Sendable {
-  private typealias Waiter = (write: JobWrite, continuation: CheckedContinuation<Bool, Error>)
+/// Group commit: commits requested while a batch is being written wait and go together in the
+/// next one, so many concurrent jobs cost few round trips on one connection. When a batch's
+/// statement fails (rolled back), each of its commits is tried alone, so one bad commit fails
+/// only its own job. `onBatch` hears each batch begin (`true`) and end (`false`), so a write
+/// queue stalled on a hung server is something ``LoopHealth`` sees.
+final class WriteBatcher: Sendable {
+  private typealias Waiter = (commit: JobCommit, continuation: CheckedContinuation<Bool, Error>)
+  private struct Pending {
+    var waiters: [Waiter] = []
+    var writing = false
+  }
 
   let store: JobStore
   let maxBatch: Int
-  private let queue = DispatchQueue(label: "verifierd.writes")
-  // Touched on `queue` only.
-  private var pending: [Waiter] = []
-  private var writing = false
+  private let onBatch: @Sendable (Bool) -> Void
+  private let pending: QueueBound<Pending>
 
-  init(store: JobStore, maxBatch: Int = 256) {
+  init(store: JobStore, maxBatch: Int = 256, onBatch: @escaping @Sendable (Bool) -> Void = { _ in })
+  {
     self.store = store
     self.maxBatch = maxBatch
+    self.onBatch = onBatch
+    pending = QueueBound(Pending(), on: DispatchQueue(label: "verifierd.writes"))
   }
 
-  /// Commits `write` (with whatever else is waiting); true when its lease still held.
-  func apply(_ write: JobWrite) async throws -> Bool {
+  /// Commits `commit` (with whatever else is waiting); true when its lease still held.
+  func apply(_ commit: JobCommit) async throws -> Bool {
     try await withCheckedThrowingContinuation { continuation in
-      queue.async {
-        self.pending.append((write, continuation))
+      pending.queue.async {
+        self.pending.with { $0.waiters.append((commit, continuation)) }
         self.flushIfIdle()
       }
     }
   }
 
   private func flushIfIdle() {
-    guard !writing, !pending.isEmpty else { return }
-    writing = true
-    let batch = Array(pending.prefix(maxBatch))
-    pending.removeFirst(batch.count)
+    let batch: [Waiter]? = pending.with { state in
+      guard !state.writing, !state.waiters.isEmpty else { return nil }
+      state.writing = true
+      let batch = Array(state.waiters.prefix(maxBatch))
+      state.waiters.removeFirst(batch.count)
+      return batch
+    }
+    guard let batch else { return }
     let store = store
+    onBatch(true)
     Task {
       do {
-        let applied = try await store.apply(batch.map(\.write))
+        let applied = try await store.apply(batch.map(\.commit))
         for waiter in batch {
-          waiter.continuation.resume(returning: applied.contains(waiter.write.update.lease))
+          waiter.continuation.resume(returning: applied.contains(waiter.commit.lease))
         }
       } catch let error as PGError where error.isConnectionProblem || batch.count == 1 {
         // A lost connection leaves the commit's effect unknown: never write again blindly (the
         // leases expire and a claim rescues the jobs, which the machine then reconciles).
         for waiter in batch { waiter.continuation.resume(throwing: error) }
       } catch {
-        // A statement failed and was rolled back: one bad write must not fail its neighbours,
+        // A statement failed and was rolled back: one bad commit must not fail its neighbours,
         // so each is tried on its own.
         for waiter in batch {
           do {
-            let applied = try await store.apply([waiter.write])
-            waiter.continuation.resume(returning: applied.contains(waiter.write.update.lease))
+            let applied = try await store.apply([waiter.commit])
+            waiter.continuation.resume(returning: applied.contains(waiter.commit.lease))
           } catch {
             waiter.continuation.resume(throwing: error)
           }
         }
       }
-      self.queue.async {
-        self.writing = false
+      self.onBatch(false)
+      self.pending.queue.async {
+        self.pending.with { $0.writing = false }
         self.flushIfIdle()
       }
     }

@@ -2,6 +2,7 @@ import Foundation
 import JobQueue
 import TestSupport
 import Testing
+import Verification
 
 @Suite("claiming and leases")
 struct ClaimTests {
@@ -52,8 +53,8 @@ struct ClaimTests {
       #expect(jobs.count == 2)
       #expect(Set(jobs.map(\.lease.token)).count == 2)
       #expect(jobs.allSatisfy { !$0.rescued && $0.claimCount == 1 && $0.leaseExpiresAt > Date() })
-      #expect(jobs[0].accountNumber == "00000001")
-      #expect(jobs[0].routingNumber == Sample.routing)
+      #expect(jobs[0].snapshot?.party.finicity?.accountNumber?.revealed == "00000001")
+      #expect(jobs[0].snapshot?.party.finicity?.routingNumber == Sample.routing)
       let rest = try await second.claim(limit: 10, leaseDuration: .seconds(60))
       #expect(rest.map(\.id) == [3])
       #expect(try await second.claim(limit: 10, leaseDuration: .seconds(60)).isEmpty)
@@ -67,10 +68,17 @@ struct ClaimTests {
       let store = JobStore(connection: database.connect(), instance: "a")
       let job = try #require(try await store.claim(limit: 1, leaseDuration: .seconds(60)).first)
       let stale = Lease(jobID: job.id, token: UUID())
-      let applied = try await store.write([
-        JobUpdate(
-          lease: stale, state: "rejected", outcome: "rejected",
-          events: [JobEvent(kind: "state_change", fromState: "queued", toState: "rejected")])
+      let applied = try await store.apply([
+        try job.commit(
+          lease: stale, schedule: .finished,
+          records: [
+            EventRecord(
+              kind: .stateChange, fromState: .queued, toState: .rejected, provider: .finicity)
+          ]
+        ) {
+          $0.state = .rejected
+          $0.outcome = .rejected
+        }
       ])
       #expect(applied.isEmpty)
       let row = try await database.run(
@@ -93,24 +101,37 @@ struct ClaimTests {
       let store = JobStore(connection: database.connect(), instance: "daemon-1")
       let jobs = try await store.claim(limit: 3, leaseDuration: .seconds(60))
       let attempt = UUID()
-      let later = Date().addingTimeInterval(3600)
-      let applied = try await store.write([
-        JobUpdate(
-          lease: jobs[0].lease, state: "initiating", keepLease: true, attemptID: attempt,
-          events: [JobEvent(kind: "state_change", fromState: "queued", toState: "initiating")]),
-        JobUpdate(
-          lease: jobs[1].lease, state: "pending", runAt: later, providerAccountID: "5011648377",
+      let later = Timestamp.now + .seconds(3600)
+      let applied = try await store.apply([
+        try jobs[0].commit(
+          schedule: .keepLease,
+          records: [
+            EventRecord(
+              kind: .stateChange, fromState: .queued, toState: .initiating, provider: .finicity)
+          ]
+        ) {
+          $0.state = .initiating
+          $0.attemptID = AttemptID(rawValue: attempt.uuidString.lowercased())
+        },
+        try jobs[1].commit(
+          schedule: .runAt(later),
+          records: [
+            EventRecord(kind: .providerCall, provider: .finicity, endpoint: .initiate),
+            EventRecord(
+              kind: .stateChange, fromState: .initiating, toState: .pending, provider: .finicity),
+          ],
           clearAccountNumber: true,
-          events: [
-            JobEvent(
-              kind: "provider_call", provider: "finicity", endpoint: "initiate", httpStatus: 200,
-              latencyMilliseconds: 42),
-            JobEvent(kind: "state_change", fromState: "initiating", toState: "pending"),
-          ]),
-        JobUpdate(
-          lease: jobs[2].lease, state: "invalid_request", outcome: "invalid_request",
-          providerCode: "20024",
-          providerMessage: "Invalid routing number"),
+          measurement: CallMeasurement(httpStatus: 200, latency: .milliseconds(42))
+        ) {
+          $0.state = .pending
+          $0.providerAccountID = "5011648377"
+        },
+        try jobs[2].commit(schedule: .finished) {
+          $0.state = .invalidRequest
+          $0.outcome = .invalidRequest
+          $0.providerCode = "20024"
+          $0.providerMessage = "Invalid routing number"
+        },
       ])
       #expect(applied == Set(jobs.map(\.lease)))
       let rows = try await database.run(
@@ -154,9 +175,8 @@ struct ClaimTests {
       let rescuer = JobStore(connection: database.connect(), instance: "rescuer")
       let original = try #require(
         try await crashed.claim(limit: 1, leaseDuration: .seconds(60)).first)
-      try await crashed.write([
-        JobUpdate(lease: original.lease, state: "initiating", keepLease: true)
-      ])
+      try await crashed.apply([try original.commit(schedule: .keepLease) { $0.state = .initiating }]
+      )
       #expect(try await rescuer.claim(limit: 1, leaseDuration: .seconds(60)).isEmpty)
       // The holder stops renewing; its lease runs out.
       try await database.run(
@@ -169,7 +189,11 @@ struct ClaimTests {
       #expect(rescued.state == "initiating")
       #expect(rescued.claimCount == 2)
       #expect(rescued.lease.token != original.lease.token)
-      #expect(try await crashed.write([JobUpdate(lease: original.lease, state: "pending")]).isEmpty)
+      #expect(
+        try await crashed.apply([
+          try original.commit(schedule: .runAt(.now)) { $0.state = .pending }
+        ])
+        .isEmpty)
       #expect(try await crashed.renew([original.lease], by: .seconds(60)).isEmpty)
       let event = try await database.run("SELECT kind, instance FROM verifier.events")
       #expect(try event[0].decode("kind", as: String.self) == "lease_rescued")

@@ -1,21 +1,11 @@
 import Testing
+import Verification
 
 @testable import Providers
 
+/// Amounts on the providers' wire (the one parser, for the database's text, is the domain's:
+/// `VerificationTests/AmountTests`).
 @Suite struct AmountTests {
-  @Test(arguments: [
-    ("0.12", 12), (".12", 12), ("0.1", 10), ("$0.05", 5), ("0.120", 12), (" 0.07 ", 7), ("1", 100),
-    ("12.34", 1234),
-  ])
-  func parsesDollarsWithoutFloatingPoint(text: String, cents: Int) {
-    #expect(Cents(parsingDollars: text)?.value == cents)
-  }
-
-  @Test(arguments: ["0.123", "abc", "-0.1", "", "1e2", "0.1.2", "$", ".", "0,12", "١.٢"])
-  func rejectsUnreadableAmounts(text: String) {
-    #expect(Cents(parsingDollars: text) == nil)
-  }
-
   @Test func formatsDecimalStrings() throws {
     let five = try #require(Cents(5))
     #expect(five.decimalString() == "0.05")

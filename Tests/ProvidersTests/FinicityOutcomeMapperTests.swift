@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import Verification
 
 @testable import Providers
 
@@ -73,7 +74,7 @@ import Testing
   ])
   func mapsTheErrorTable(response: RawResponse, expected: String) {
     #expect(
-      label(FinicityOutcomeMapper.failure(response).promoted() as ProviderOutcome<Int>) == expected)
+      label(FinicityOutcomeMapper.failure(response).promoted() as CallOutcome<Int>) == expected)
   }
 
   @Test(arguments: [

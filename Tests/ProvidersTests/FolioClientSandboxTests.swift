@@ -1,6 +1,7 @@
 import Foundation
 import ProviderSandbox
 import Testing
+import Verification
 
 @testable import Providers
 
@@ -27,11 +28,10 @@ import Testing
       let outcome = await h.folio.verifyMicroDeposits(
         accountNumber: "RD57828005", bankLinkOid: "7926335346173182966", ownerLoginId: "testuser",
         amounts: amounts)
-      #expect(outcome.successValue?.verifyStatus == true)
+      #expect(outcome.successValue?.verified == true)
       let link = await h.folio.bankLink(
         accountNumber: "RD57828005", bankLinkOid: "7926335346173182966")
       #expect(link.successValue?.verifyStatus == true)
-      #expect(link.successValue?.mdverify == "true")
     }
   }
 
@@ -50,7 +50,7 @@ import Testing
       let link = await h.folio.bankLink(
         accountNumber: "RD57828005", bankLinkOid: "7926335346173182966")
       #expect(link.successValue?.verifyStatus == true)
-      #expect(link.successValue?.isCancelled == false)
+      #expect(link.successValue?.status == .active)
     }
   }
 
@@ -71,8 +71,7 @@ import Testing
         labels == ["wrongAmounts(2)", "wrongAmounts(1)", "attemptsExhausted", "attemptsExhausted"])
       let link = await h.folio.bankLink(
         accountNumber: "RD57828005", bankLinkOid: "7926335346173182966")
-      #expect(link.successValue?.isCancelled == true)
-      #expect(link.successValue?.mdverify == "false")
+      #expect(link.successValue?.status == .deleted)
     }
   }
 

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import Verification
 
 @testable import Providers
 
@@ -59,7 +60,7 @@ import Testing
   ])
   func mapsFolioErrors(response: RawResponse, expected: String) {
     #expect(
-      label(FolioOutcomeMapper.failure(response).promoted() as ProviderOutcome<Int>) == expected)
+      label(FolioOutcomeMapper.failure(response).promoted() as CallOutcome<Int>) == expected)
   }
 
   @Test func readsRemainingAttempts() {

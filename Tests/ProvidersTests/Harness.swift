@@ -1,6 +1,7 @@
 import Foundation
 import ProviderSandbox
 import Testing
+import Verification
 
 @testable import Providers
 
@@ -94,15 +95,28 @@ func withHarness(
   await server.stop()
 }
 
+/// A receiving account with a valid routing number (by default) and the given account number.
+struct TestReceiver {
+  var accountNumber: String
+  var routing: String
+}
+
 /// A receiver with a valid routing number and the given account number.
-func receiver(_ accountNumber: String, routing: String = "021000021", memo: String? = nil)
-  -> MicroEntryInitiation
-{
-  MicroEntryInitiation(
-    receiver: MicroEntryReceiver(
-      routingNumber: routing, accountNumber: accountNumber, accountType: .personalChecking,
-      name: "Bob Smith",
-      memo: memo))
+func receiver(_ accountNumber: String, routing: String = "021000021") -> TestReceiver {
+  TestReceiver(accountNumber: accountNumber, routing: routing)
+}
+
+extension FinicityClient {
+  /// Initiates for `customerId` to `receiver`, as the daemon's request would.
+  func initiate(customerId: String, _ receiver: TestReceiver) async -> CallOutcome<
+    InitiatedAccount
+  > {
+    await initiate(
+      InitiationRequest(
+        customerID: customerId, routingNumber: receiver.routing,
+        accountNumber: AccountNumber(receiver.accountNumber), accountType: .personalChecking,
+        receiverName: "Bob Smith", attemptID: AttemptID(rawValue: "test-attempt")))
+  }
 }
 
 /// Initiates and returns the new account id, failing the test otherwise.
@@ -114,11 +128,11 @@ func initiated(_ harness: Harness, _ accountNumber: String, customer: String = "
     Issue.record("initiate failed: \(outcome)")
     throw HarnessError.controlFailed("initiate")
   }
-  return body.accountId
+  return body.accountID
 }
 
 /// A short text naming an outcome's case, for equality checks in tests.
-func label<T>(_ outcome: ProviderOutcome<T>) -> String {
+func label<T>(_ outcome: CallOutcome<T>) -> String {
   switch outcome {
   case .success: return "success"
   case .retryLater(let after, let reason):

@@ -1,6 +1,7 @@
 import Foundation
 import ProviderSandbox
 import Testing
+import Verification
 
 @testable import Providers
 

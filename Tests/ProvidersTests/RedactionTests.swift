@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import Verification
 
 @testable import Providers
 
@@ -29,12 +30,11 @@ import Testing
     expectHidden(pair, ["37", "81"])
     expectHidden(pair.first, ["37"])
     expectHidden(Secret("hunter2"), ["hunter2"])
-    let receiver = MicroEntryReceiver(
-      routingNumber: "021000021", accountNumber: "9876543210", accountType: .personalSavings,
-      name: "A")
-    expectHidden(receiver, ["987654"])
-    expectHidden(MicroEntryInitiation(receiver: receiver), ["987654"])
-    #expect("\(receiver)".contains("3210"))
+    let request = InitiationRequest(
+      customerID: "1", routingNumber: "021000021", accountNumber: AccountNumber("9876543210"),
+      accountType: .personalSavings, receiverName: "A", attemptID: AttemptID(rawValue: "a"))
+    expectHidden(request, ["987654"])
+    expectHidden(FinicityWire.Initiation(request), ["987654"])
   }
 
   @Test func configurationsAndTokensNeverShowSecrets() throws {
@@ -64,13 +64,14 @@ import Testing
   }
 
   @Test func folioAmountsAndFinicityAccountNumbersAreHidden() throws {
-    let folio = FolioVerifyRequest(
+    let folio = FolioWire.VerifyBody(
       bankLinkOid: "42", md1: "0.37000", md2: "0.81000", op: "verify_md", ownerLoginId: "u")
     expectHidden(folio, ["0.37", "0.81"])
     let account = try JSONDecoder().decode(
-      FinicityCustomerAccount.self,
+      FinicityWire.Account.self,
       from: Data(#"{"id":"5011","number":"9876543210","accountNumberDisplay":"3210"}"#.utf8))
     expectHidden(account, ["987654"])
+    expectHidden(account.domain, ["987654"])
     #expect("\(account)".contains("3210"))
   }
 }

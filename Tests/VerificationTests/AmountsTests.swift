@@ -9,9 +9,8 @@ struct AmountsTests {
   @Test("a valid submission: submitting and verifying are written, prompts cancelled, then verify")
   func submits() throws {
     let decision = Fixture.decide(awaiting, .due(submissions: [Fixture.submission(5)]), at: 150)
-    decision.expectWellFormed()
     let pair = try #require(AmountPair(cents: 12, 34))
-    #expect(decision.actions.last == .callVerify(submissionID: 5, amounts: pair))
+    #expect(decision.call == Fixture.verifyFinicity(5, pair))
     #expect(decision.marks == [SubmissionMark(id: 5, status: .submitting, attemptsRemaining: 3)])
     #expect(decision.cancelsPrompts)
     let write = try #require(decision.lastWrite)
@@ -26,7 +25,7 @@ struct AmountsTests {
     let decision = Fixture.decide(
       awaiting, .due(submissions: [Fixture.submission(9), Fixture.submission(6)]), at: 150)
     #expect(decision.calls.count == 1)
-    if case .callVerify(let id, _) = decision.calls.first {
+    if case .verify(let id, _) = decision.calls.first {
       #expect(id == 6)
     } else {
       Issue.record("no verify")
@@ -54,7 +53,7 @@ struct AmountsTests {
         SubmissionMark(
           id: 1, status: .refused, reason: reason.rawValue, attemptsRemaining: attempts)
       ])
-    #expect(!decision.calls.contains { if case .callVerify = $0 { true } else { false } })
+    #expect(!decision.calls.contains { if case .verify = $0 { true } else { false } })
     #expect(decision.job.attemptsRemaining == attempts)
     #expect(decision.job.state == .awaitingAmounts)
     #expect(decision.events.contains { $0.kind == .submissionRefused })
@@ -76,7 +75,7 @@ struct AmountsTests {
       awaiting, .due(submissions: [submitting, Fixture.submission(2)]), at: 150)
     #expect(decision.marks.map(\.id) == [2])
     #expect(decision.marks.first?.reason == RefusalReason.anotherInFlight.rawValue)
-    #expect(!decision.calls.contains { if case .callVerify = $0 { true } else { false } })
+    #expect(!decision.calls.contains { if case .verify = $0 { true } else { false } })
   }
 
   @Test(
@@ -88,7 +87,7 @@ struct AmountsTests {
     let decision = Fixture.decide(job, .due(submissions: [Fixture.submission(3)]), at: 150)
     #expect(decision.marks.first?.status == .refused)
     #expect(decision.marks.first?.reason == RefusalReason.notAwaitingAmounts.rawValue)
-    #expect(!decision.calls.contains { if case .callVerify = $0 { true } else { false } })
+    #expect(!decision.calls.contains { if case .verify = $0 { true } else { false } })
     if state.isTerminal { #expect(decision.stateWrites.isEmpty) }
   }
 
@@ -107,9 +106,9 @@ struct AmountsTests {
   @Test("nothing to send: Finicity reads details when its poll is due, otherwise waits")
   func finicityIdle() {
     #expect(
-      Fixture.decide(awaiting, .due(submissions: []), at: 110).actions == [
-        .callDetails(accountID: "acct-1")
-      ])
+      Fixture.decide(awaiting, .due(submissions: []), at: 110).writes.isEmpty)
+    #expect(
+      Fixture.decide(awaiting, .due(submissions: []), at: 110).call == Fixture.details("acct-1"))
     let early = Fixture.decide(awaiting, .due(submissions: []), at: 105)
     #expect(early.calls.isEmpty)
     #expect(early.lastWrite?.schedule == .runAt(Fixture.at(110)))
@@ -135,6 +134,6 @@ struct AmountsTests {
           id: 2, status: .refused, reason: RefusalReason.anotherInFlight.rawValue,
           attemptsRemaining: nil)
       ])
-    #expect(decision.calls == [.callDetails(accountID: "acct-1")])
+    #expect(decision.calls == [Fixture.details("acct-1")])
   }
 }

@@ -9,7 +9,8 @@ struct DetailsTests {
   @Test("pending and due: read the details, write nothing yet")
   func pollDue() {
     let decision = Fixture.decide(pending, .due(submissions: []), at: 10)
-    #expect(decision.actions == [.callDetails(accountID: "acct-1")])
+    #expect(decision.writes.isEmpty)
+    #expect(decision.call == Fixture.details("acct-1"))
   }
 
   @Test("pending past the pending limit: expired without a call")
@@ -43,7 +44,6 @@ struct DetailsTests {
   func completed() throws {
     let decision = Fixture.decide(
       pending, .detailsRead(.success(MicroEntryDetails(status: .completed))), at: 50)
-    decision.expectWellFormed()
     let write = try #require(decision.lastWrite)
     #expect(write.state == .awaitingAmounts)
     #expect(write.attemptsRemaining == 3)
@@ -96,7 +96,8 @@ struct DetailsTests {
   @Test("details failures: retry, or end the job")
   func failures() {
     let retry = Fixture.decide(
-      pending, .detailsRead(.retryLater(after: nil, reason: "500")), at: 0, jitter: 1)
+      pending, .detailsRead(.retryLater(after: nil, reason: .serverError(status: 500))), at: 0,
+      jitter: 1)
     #expect(retry.lastWrite?.schedule == .runAt(Fixture.at(1)))
     #expect(retry.lastWrite?.state == .pending)
     let odd = Fixture.decide(pending, .detailsRead(.attemptsExhausted), at: 0)

@@ -7,6 +7,10 @@ enum Fixture {
   static let start = Timestamp(secondsSinceEpoch: 1_700_000_000)
   static let routing = "021000021"
   static let last4 = "6789"
+  static let customer = "cust-1"
+  static let accountNumber = AccountNumber("123456789")
+  static let folioLink = FolioBankLinkReference(
+    accountNumber: AccountNumber("F-100"), bankLinkOID: "BL-1", ownerLoginID: "owner-1")
 
   static let prompts = PromptSchedule(
     reminderOffsets: [.seconds(100), .seconds(300)], lastChanceLead: .seconds(100))
@@ -32,20 +36,59 @@ enum Fixture {
 
   static func finicity(
     _ state: JobState = .queued, account: String? = nil, attempts: Int? = nil,
-    data: JobData = JobData(), hasAccountNumber: Bool = true
+    data: JobData = JobData(), hasAccountNumber: Bool = true, cancelRequested: Bool = false
   ) -> JobSnapshot {
     JobSnapshot(
-      provider: .finicity, state: state, createdAt: start, routingNumber: routing,
-      accountLast4: last4, hasAccountNumber: hasAccountNumber,
+      party: .finicity(
+        FinicityParty(
+          customerID: customer, receiverName: "Ada Lovelace", routingNumber: routing,
+          accountLast4: last4, accountNumber: hasAccountNumber ? accountNumber : nil)),
+      state: state, createdAt: start,
       attemptID: state == .queued ? nil : AttemptID(rawValue: "attempt-1"),
-      providerAccountID: account, attemptsRemaining: attempts, data: data)
+      providerAccountID: account, attemptsRemaining: attempts, cancelRequested: cancelRequested,
+      data: data)
   }
 
-  static func folio(_ state: JobState = .queued, attempts: Int? = nil, data: JobData = JobData())
-    -> JobSnapshot
-  {
+  static func folio(
+    _ state: JobState = .queued, attempts: Int? = nil, data: JobData = JobData(),
+    cancelRequested: Bool = false
+  ) -> JobSnapshot {
     JobSnapshot(
-      provider: .folio, state: state, createdAt: start, attemptsRemaining: attempts, data: data)
+      party: .folio(folioLink), state: state, createdAt: start, attemptsRemaining: attempts,
+      cancelRequested: cancelRequested, data: data)
+  }
+
+  /// The details read of a Finicity account of the fixture's customer.
+  static func details(_ account: String) -> ProviderCall {
+    .details(customerID: customer, accountID: account)
+  }
+
+  /// The account search of the fixture's Finicity job.
+  static let findAccount = ProviderCall.findAccount(
+    AccountSearch(customerID: customer, accountLast4: last4))
+
+  /// The initiation of the fixture's Finicity job with `attempt`.
+  static func initiate(_ attempt: AttemptID) -> ProviderCall {
+    .initiate(
+      InitiationRequest(
+        customerID: customer, routingNumber: routing, accountNumber: accountNumber,
+        accountType: .personalChecking, receiverName: "Ada Lovelace", attemptID: attempt))
+  }
+
+  /// The bank link read of the fixture's Folio job.
+  static let readBankLink = ProviderCall.readBankLink(folioLink)
+
+  /// A Finicity verify of `account` with `amounts`.
+  static func verifyFinicity(_ id: Int64, _ amounts: AmountPair, account: String = "acct-1")
+    -> ProviderCall
+  {
+    .verify(
+      submissionID: id, .finicity(customerID: customer, accountID: account, amounts: amounts))
+  }
+
+  /// A Folio verify with `amounts`.
+  static func verifyFolio(_ id: Int64, _ amounts: AmountPair) -> ProviderCall {
+    .verify(submissionID: id, .folio(folioLink, amounts: amounts))
   }
 
   /// A Finicity job awaiting amounts since `since`, expiring 1000 s later, next poll at
@@ -68,11 +111,12 @@ enum Fixture {
     _ id: Int64, _ first: String = "0.12", _ second: String = "0.34", at seconds: Int64 = 150,
     status: SubmissionStatus = .pending
   ) -> Submission {
-    Submission(
-      id: id, status: status, firstAmount: first, secondAmount: second, createdAt: at(seconds))
+    Submission(id: id, status: status, amountTexts: first, second, createdAt: at(seconds))
   }
 
-  static func decide(_ job: JobSnapshot, _ event: Event, at seconds: Int64, jitter: Double = 0.5)
+  static func decide(
+    _ job: JobSnapshot, _ event: VerificationEvent, at seconds: Int64, jitter: Double = 0.5
+  )
     -> Decision
   {
     machine.decide(job, on: event, context: context(seconds, jitter: jitter))
@@ -80,41 +124,29 @@ enum Fixture {
 }
 
 extension Decision {
-  var calls: [Action] { actions.filter(\.isProviderCall) }
+  var calls: [ProviderCall] { call.map { [$0] } ?? [] }
   var lastWrite: StateWrite? { stateWrites.last }
+  /// Nothing written and nothing called.
+  var isEmpty: Bool { writes.isEmpty && call == nil }
 
   var marks: [SubmissionMark] {
-    actions.compactMap {
+    writes.compactMap {
       if case .markSubmission(let mark) = $0 { return mark } else { return nil }
     }
   }
 
-  var events: [EventRecord] {
-    actions.compactMap { if case .appendEvent(let event) = $0 { return event } else { return nil } }
-  }
+  var events: [EventRecord] { records }
 
   var prompts: [PromptPlan] {
-    actions.flatMap { if case .schedulePrompts(let plans) = $0 { return plans } else { return [] } }
+    writes.flatMap { if case .schedulePrompts(let plans) = $0 { return plans } else { return [] } }
   }
 
-  var cancelsPrompts: Bool { actions.contains(.cancelScheduledPrompts) }
+  var cancelsPrompts: Bool { writes.contains(.cancelScheduledPrompts) }
 
-  var notified: Outcome? {
-    actions.lazy.compactMap {
-      if case .notifyFinished(let outcome) = $0 { return outcome } else { return nil }
-    }.first
-  }
+  var notified: Outcome? { finishedWith }
 
   var transitions: [(JobState?, JobState?)] {
     events.filter { $0.kind == .stateChange }.map { ($0.fromState, $0.toState) }
-  }
-
-  /// Checks the shape every decision must have: at most one provider call, and it is last.
-  func expectWellFormed(sourceLocation: SourceLocation = #_sourceLocation) {
-    #expect(calls.count <= 1, sourceLocation: sourceLocation)
-    if let call = calls.first {
-      #expect(actions.last == call, sourceLocation: sourceLocation)
-    }
   }
 
   /// Checks that the decision ended the job with `outcome`: terminal write, prompts cancelled,

@@ -7,7 +7,9 @@ import Testing
 struct FlowDriver {
   var job: JobSnapshot
   var now: Int64 = 0
-  var log: [Action] = []
+  var calls: [ProviderCall] = []
+  var records: [EventRecord] = []
+  var finished: [Outcome] = []
   var decisions = 0
 
   init(_ job: JobSnapshot) {
@@ -15,30 +17,30 @@ struct FlowDriver {
   }
 
   @discardableResult
-  mutating func on(_ event: Event, at seconds: Int64? = nil, jitter: Double = 0.5) -> Decision {
+  mutating func on(_ event: VerificationEvent, at seconds: Int64? = nil, jitter: Double = 0.5)
+    -> Decision
+  {
     if let seconds { now = seconds }
     decisions += 1
     let decision = Fixture.machine.decide(
       job, on: event, context: Fixture.context(now, attempt: "attempt-\(decisions)", jitter: jitter)
     )
-    decision.expectWellFormed()
     job = decision.job
-    log += decision.actions
+    calls += decision.calls
+    records += decision.records
+    finished += decision.finishedWith.map { [$0] } ?? []
     return decision
   }
 
   var initiateCalls: [AttemptID] {
-    log.compactMap { if case .callInitiate(let id) = $0 { return id } else { return nil } }
+    calls.compactMap { if case .initiate(let request) = $0 { request.attemptID } else { nil } }
   }
 
   var verifyCalls: [Int64] {
-    log.compactMap { if case .callVerify(let id, _) = $0 { return id } else { return nil } }
+    calls.compactMap { if case .verify(let id, _) = $0 { return id } else { return nil } }
   }
 
   var statePath: [JobState] {
-    log.compactMap {
-      if case .appendEvent(let event) = $0, event.kind == .stateChange { return event.toState }
-      return nil
-    }
+    records.compactMap { $0.kind == .stateChange ? $0.toState : nil }
   }
 }

@@ -11,12 +11,12 @@ struct FlowTests {
     var flow = FlowDriver(Fixture.finicity())
     #expect(
       flow.on(.due(submissions: []), at: 0).calls == [
-        .callInitiate(attemptID: AttemptID(rawValue: "attempt-1"))
+        Fixture.initiate(AttemptID(rawValue: "attempt-1"))
       ])
     flow.on(.initiated(.success(InitiatedAccount(accountID: "acct-7"))))
     #expect(flow.job.state == .pending)
     #expect(!flow.job.hasAccountNumber)
-    #expect(flow.on(.due(submissions: []), at: 10).calls == [.callDetails(accountID: "acct-7")])
+    #expect(flow.on(.due(submissions: []), at: 10).calls == [Fixture.details("acct-7")])
     flow.on(.detailsRead(.success(MicroEntryDetails(status: .pending))))
     flow.on(.due(submissions: []), at: 30)
     let settled = flow.on(.detailsRead(.success(completed)))
@@ -43,10 +43,10 @@ struct FlowTests {
     var flow = FlowDriver(Fixture.finicity())
     flow.on(.due(submissions: []), at: 0)
     // The daemon died: the result is lost; the job holds `initiating` and comes back when due.
-    #expect(flow.on(.due(submissions: []), at: 90).calls == [.listAccountsToReconcile])
+    #expect(flow.on(.due(submissions: []), at: 90).calls == [Fixture.findAccount])
     let mine = AVAAccount(
       accountID: "acct-3", routingNumber: Fixture.routing, accountNumberLast4: Fixture.last4)
-    #expect(flow.on(.accountsListed(.success([mine]))).calls == [.callDetails(accountID: "acct-3")])
+    #expect(flow.on(.accountsListed(.success([mine]))).calls == [Fixture.details("acct-3")])
     flow.on(.detailsRead(.success(completed)))
     #expect(flow.job.state == .awaitingAmounts)
     #expect(flow.initiateCalls.count == 1)
@@ -56,8 +56,8 @@ struct FlowTests {
   func timeoutNothingCreated() {
     var flow = FlowDriver(Fixture.finicity())
     flow.on(.due(submissions: []), at: 0)
-    flow.on(.initiated(.retryLater(after: nil, reason: "timeout")))
-    #expect(flow.on(.due(submissions: []), at: 5).calls == [.listAccountsToReconcile])
+    flow.on(.initiated(.retryLater(after: nil, reason: .timeout)))
+    #expect(flow.on(.due(submissions: []), at: 5).calls == [Fixture.findAccount])
     flow.on(.accountsListed(.success([])))
     flow.on(.initiated(.success(InitiatedAccount(accountID: "acct-4"))))
     #expect(flow.job.state == .pending)
@@ -72,7 +72,7 @@ struct FlowTests {
     flow.on(.due(submissions: []), at: 0)
     flow.on(.initiated(.reconcile(.accountAlreadyExists(code: "3100001"))))
     flow.on(.accountsListed(.success([])))
-    #expect(flow.on(.due(submissions: []), at: 30).calls == [.listAccountsToReconcile])
+    #expect(flow.on(.due(submissions: []), at: 30).calls == [Fixture.findAccount])
     let mine = AVAAccount(
       accountID: "acct-5", routingNumber: Fixture.routing, accountNumberLast4: Fixture.last4)
     flow.on(.accountsListed(.success([mine])))
@@ -87,7 +87,7 @@ struct FlowTests {
     flow.on(.detailsRead(.success(MicroEntryDetails(status: .returned, statusDescription: "R03"))))
     #expect(flow.job.state == .returned)
     #expect(flow.job.providerMessage == "R03")
-    #expect(flow.log.contains(.notifyFinished(.returned)))
+    #expect(flow.finished == [.returned])
   }
 
   @Test("Folio: delay, a timed-out verify reconciled by the bank link, verified with one call")
@@ -96,10 +96,10 @@ struct FlowTests {
     flow.on(.due(submissions: []), at: 60)
     #expect(flow.job.state == .awaitingAmounts)
     flow.on(.due(submissions: [Fixture.submission(8, at: 90)]), at: 100)
-    flow.on(.verifyAnswered(.retryLater(after: nil, reason: "timeout")))
+    flow.on(.verifyAnswered(.retryLater(after: nil, reason: .timeout)))
     #expect(
       flow.on(.due(submissions: [Fixture.submission(8, status: .submitting)]), at: 110).calls == [
-        .readBankLink
+        Fixture.readBankLink
       ])
     flow.on(.bankLinkRead(.success(BankLink(status: .active, verifyStatus: true))))
     #expect(flow.job.state == .verified)

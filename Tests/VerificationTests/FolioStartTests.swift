@@ -31,13 +31,12 @@ struct FolioStartTests {
   func enterAndSend() throws {
     let decision = Fixture.decide(
       Fixture.folio(), .due(submissions: [Fixture.submission(2, at: 70)]), at: 80)
-    decision.expectWellFormed()
     #expect(decision.transitions.map(\.1) == [.awaitingAmounts, .verifying])
     #expect(decision.stateWrites.count == 1)
     #expect(decision.lastWrite?.state == .verifying)
     #expect(decision.lastWrite?.data.expiresAt == Fixture.at(1_080))
     let pair = try #require(AmountPair(cents: 12, 34))
-    #expect(decision.actions.last == .callVerify(submissionID: 2, amounts: pair))
+    #expect(decision.call == Fixture.verifyFolio(2, pair))
   }
 
   @Test("Folio jobs never initiate nor list accounts, even from a corrupt state")

@@ -9,11 +9,8 @@ struct InitiationTests {
   @Test("queued: initiating with a new attempt id is written before the initiate call")
   func initiates() throws {
     let decision = Fixture.decide(Fixture.finicity(), .due(submissions: []), at: 0)
-    decision.expectWellFormed()
-    let writeIndex = try #require(
-      decision.actions.firstIndex { if case .writeState = $0 { true } else { false } })
-    let callIndex = try #require(decision.actions.firstIndex(of: .callInitiate(attemptID: fresh)))
-    #expect(writeIndex < callIndex)
+    #expect(decision.call == Fixture.initiate(fresh))
+    #expect(decision.callDeadline == Fixture.at(0) + Fixture.configuration.moneyCallBudget)
     let write = try #require(decision.lastWrite)
     #expect(write.state == .initiating)
     #expect(write.attemptID == fresh)
@@ -36,7 +33,7 @@ struct InitiationTests {
           id: 1, status: .refused, reason: RefusalReason.notAwaitingAmounts.rawValue,
           attemptsRemaining: nil)
       ])
-    #expect(decision.calls == [.callInitiate(attemptID: fresh)])
+    #expect(decision.calls == [Fixture.initiate(fresh)])
   }
 
   @Test("success: pending with the account id, account number cleared, first poll scheduled")
@@ -46,7 +43,6 @@ struct InitiationTests {
     job.data.retryCount = 2
     let decision = Fixture.decide(
       job, .initiated(.success(InitiatedAccount(accountID: "acct-9"))), at: 3)
-    decision.expectWellFormed()
     let write = try #require(decision.lastWrite)
     #expect(write.state == .pending)
     #expect(write.providerAccountID == "acct-9")
@@ -62,7 +58,7 @@ struct InitiationTests {
   @Test("a timeout keeps initiating and waits at least the settle delay: no second call")
   func timeout() throws {
     let decision = Fixture.decide(
-      Fixture.finicity(.initiating), .initiated(.retryLater(after: nil, reason: "timeout")), at: 0,
+      Fixture.finicity(.initiating), .initiated(.retryLater(after: nil, reason: .timeout)), at: 0,
       jitter: 0)
     let write = try #require(decision.lastWrite)
     #expect(write.state == .initiating)
@@ -76,7 +72,8 @@ struct InitiationTests {
   @Test("Retry-After longer than the settle delay is honoured")
   func retryAfter() {
     let decision = Fixture.decide(
-      Fixture.finicity(.initiating), .initiated(.retryLater(after: .seconds(30), reason: "429")),
+      Fixture.finicity(.initiating),
+      .initiated(.retryLater(after: .seconds(30), reason: .rateLimited)),
       at: 0)
     #expect(decision.lastWrite?.schedule == .runAt(Fixture.at(30)))
   }
@@ -86,12 +83,11 @@ struct InitiationTests {
     let decision = Fixture.decide(
       Fixture.finicity(.initiating), .initiated(.reconcile(.accountAlreadyExists(code: "3100001"))),
       at: 0)
-    decision.expectWellFormed()
     let write = try #require(decision.lastWrite)
     #expect(write.data.accountMayExist)
     #expect(write.schedule == .keepLease)
     #expect(write.state == .initiating)
-    #expect(decision.calls == [.listAccountsToReconcile])
+    #expect(decision.calls == [Fixture.findAccount])
     #expect(decision.events.contains { $0.kind == .reconcile && $0.providerCode == "3100001" })
   }
 
@@ -125,8 +121,7 @@ struct InitiationTests {
   func crashReconcile() {
     let job = Fixture.finicity(.initiating, data: JobData(attemptStartedAt: Fixture.at(0)))
     let decision = Fixture.decide(job, .due(submissions: [Fixture.submission(4)]), at: 60)
-    decision.expectWellFormed()
-    #expect(decision.calls == [.listAccountsToReconcile])
+    #expect(decision.calls == [Fixture.findAccount])
     #expect(decision.stateWrites.isEmpty)
     #expect(decision.marks.map(\.status) == [.refused])
   }
@@ -146,13 +141,12 @@ struct InitiationTests {
     ]
     let decision = Fixture.decide(
       Fixture.finicity(.initiating), .accountsListed(.success(accounts)), at: 60)
-    decision.expectWellFormed()
     let write = try #require(decision.lastWrite)
     #expect(write.state == .pending)
     #expect(write.providerAccountID == "new")
     #expect(write.clearAccountNumber)
     #expect(write.schedule == .keepLease)
-    #expect(decision.calls == [.callDetails(accountID: "new")])
+    #expect(decision.calls == [Fixture.details("new")])
   }
 
   @Test("nothing was created: initiate again with a new attempt id, written first")
@@ -163,7 +157,6 @@ struct InitiationTests {
     let unrelated = AVAAccount(
       accountID: "x", routingNumber: Fixture.routing, accountNumberLast4: "1111")
     let decision = Fixture.decide(job, .accountsListed(.success([unrelated])), at: 60)
-    decision.expectWellFormed()
     let write = try #require(decision.lastWrite)
     #expect(write.state == .initiating)
     #expect(write.attemptID == fresh)
@@ -172,7 +165,7 @@ struct InitiationTests {
     #expect(write.data.attemptStartedAt == Fixture.at(60))
     #expect(
       write.retryStartedAt == Fixture.at(0), "the retry streak goes on: the window bounds the loop")
-    #expect(decision.calls == [.callInitiate(attemptID: fresh)])
+    #expect(decision.calls == [Fixture.initiate(fresh)])
   }
 
   @Test("the provider said it exists but the list is empty: list again later, never initiate")
@@ -188,7 +181,8 @@ struct InitiationTests {
   func listFailures() {
     let job = Fixture.finicity(.initiating)
     let retry = Fixture.decide(
-      job, .accountsListed(.retryLater(after: .seconds(7), reason: "503")), at: 0)
+      job, .accountsListed(.retryLater(after: .seconds(7), reason: .serverError(status: 503))),
+      at: 0)
     #expect(retry.lastWrite?.schedule == .runAt(Fixture.at(7)))
     #expect(retry.calls.isEmpty)
     let failure = CallFailure(kind: .invalidRequest, code: "14001", message: "customer not found")

@@ -15,7 +15,7 @@ struct PropertyTests {
     var sent: [Int64] = []
     var nextID: Int64 = 1
     var now: Int64 = 0
-    var event: Event? = nil
+    var event: VerificationEvent? = nil
     // No initiate made yet, or the last one is known to have created nothing.
     var mayInitiate = true
 
@@ -26,7 +26,7 @@ struct PropertyTests {
           let (first, second) =
             roll < 4 ? ("0.01", "0.02") : roll < 9 ? ("0.05", "0.07") : ("0.00", "1.50")
           submissions[nextID] = Submission(
-            id: nextID, firstAmount: first, secondAmount: second, createdAt: Fixture.at(now))
+            id: nextID, amountTexts: first, second, createdAt: Fixture.at(now))
           nextID += 1
         }
         event = .due(submissions: Array(submissions.values))
@@ -36,7 +36,6 @@ struct PropertyTests {
         freshAttemptID: AttemptID(rawValue: "a-\(now)-\(sent.count)-\(world.accounts.count)"),
         jitter: Double.random(in: 0..<1, using: &customer))
       let decision = Fixture.machine.decide(job, on: event!, context: context)
-      decision.expectWellFormed()
       // Commit every write of the decision, as one transaction.
       job = decision.job
       for mark in decision.marks {
@@ -50,16 +49,17 @@ struct PropertyTests {
         }
       }
       event = nil
-      if let call = decision.providerCall {
+      if let call = decision.call {
         let writes = decision.stateWrites
         switch call {
-        case .callInitiate(let attempt):
+        case .initiate(let request):
+          let attempt = request.attemptID
           #expect(mayInitiate, "a second initiate while the first may have created an account")
           #expect(world.accounts.isEmpty)
           #expect(writes.last?.state == .initiating && writes.last?.attemptID == attempt)
           #expect(writes.last?.schedule == .keepLease)
           mayInitiate = false
-        case .callVerify(let id, _):
+        case .verify(let id, _):
           #expect(!sent.contains(id), "a submission is sent once")
           #expect(finalStatuses[id] == nil, "a refused or settled submission is never sent")
           #expect(submissions[id]?.status == .submitting)

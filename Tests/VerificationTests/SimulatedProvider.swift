@@ -19,16 +19,15 @@ struct SimulatedProvider {
   mutating func chance(_ percent: Int) -> Bool { Int.random(in: 0..<100, using: &random) < percent }
 
   /// What the provider answers; `nil` when the daemon crashes before it sees the answer.
-  mutating func answer(_ call: Action) -> Event? {
+  mutating func answer(_ call: ProviderCall) -> VerificationEvent? {
     let crash = chance(5)
-    let event: Event
+    let event: VerificationEvent
     switch call {
-    case .callInitiate: event = .initiated(initiate())
-    case .listAccountsToReconcile: event = .accountsListed(listAccounts())
-    case .callDetails: event = .detailsRead(details())
-    case .callVerify(_, let amounts): event = .verifyAnswered(verify(amounts))
+    case .initiate: event = .initiated(initiate())
+    case .findAccount: event = .accountsListed(listAccounts())
+    case .details: event = .detailsRead(details())
+    case .verify(_, let request): event = .verifyAnswered(verify(request.amounts))
     case .readBankLink: event = .bankLinkRead(bankLink())
-    default: return nil
     }
     return crash ? nil : event
   }
@@ -43,10 +42,10 @@ struct SimulatedProvider {
   private mutating func initiate() -> CallOutcome<InitiatedAccount> {
     if !accounts.isEmpty { return .reconcile(.accountAlreadyExists(code: "3100001")) }
     switch Int.random(in: 0..<100, using: &random) {
-    case 0..<15: return .retryLater(after: nil, reason: "429")
+    case 0..<15: return .retryLater(after: nil, reason: .rateLimited)
     case 15..<30:
       create()
-      return .retryLater(after: nil, reason: "timeout after the provider acted")
+      return .retryLater(after: nil, reason: .timeout)
     case 30..<33: return .permanentFailure(CallFailure(kind: .invalidRequest, code: "3000001"))
     default:
       create()
@@ -55,14 +54,14 @@ struct SimulatedProvider {
   }
 
   private mutating func listAccounts() -> CallOutcome<[AVAAccount]> {
-    if chance(15) { return .retryLater(after: .seconds(1), reason: "503") }
+    if chance(15) { return .retryLater(after: .seconds(1), reason: .serverError(status: 503)) }
     let stranger = AVAAccount(
       accountID: "stranger", routingNumber: "011000015", accountNumberLast4: Fixture.last4)
     return .success([stranger] + accounts)
   }
 
   private mutating func details() -> CallOutcome<MicroEntryDetails> {
-    if chance(15) { return .retryLater(after: nil, reason: "timeout") }
+    if chance(15) { return .retryLater(after: nil, reason: .timeout) }
     detailsReads += 1
     if verified { return .success(MicroEntryDetails(status: .verified)) }
     if lateStatus == nil, chance(2) {
@@ -73,7 +72,7 @@ struct SimulatedProvider {
   }
 
   private mutating func verify(_ amounts: AmountPair) -> CallOutcome<VerifyAnswer> {
-    if chance(15) { return .retryLater(after: nil, reason: "429 before the provider acted") }
+    if chance(15) { return .retryLater(after: nil, reason: .rateLimited) }
     if verified { return .success(VerifyAnswer(verified: true)) }
     guard attemptsSpent < maxAttempts else { return .attemptsExhausted }
     attemptsSpent += 1
@@ -87,11 +86,11 @@ struct SimulatedProvider {
     } else {
       answer = .wrongAmounts(attemptsRemaining: maxAttempts - attemptsSpent)
     }
-    return lostAnswer ? .retryLater(after: nil, reason: "timeout after the provider acted") : answer
+    return lostAnswer ? .retryLater(after: nil, reason: .timeout) : answer
   }
 
   private mutating func bankLink() -> CallOutcome<BankLink> {
-    if chance(15) { return .retryLater(after: nil, reason: "timeout") }
+    if chance(15) { return .retryLater(after: nil, reason: .timeout) }
     let deleted = attemptsSpent >= maxAttempts && !verified
     return .success(BankLink(status: deleted ? .deleted : .active, verifyStatus: verified))
   }

@@ -60,9 +60,24 @@ struct FolioFlowTests {
         try await stack.waitFor("awaiting amounts") {
           try await stack.job(id).state == "awaiting_amounts"
         }
-        try await stack.waitFor("cancelled") {
+        let recorder = EventRecorder()
+        let listener = PGListener(
+          configuration: stack.database.configuration, channels: ["verifier_finished"]
+        ) {
+          recorder.record($0)
+        }
+        try await listener.start()
+        try await stack.waitFor("cancel requested") {
           try await stack.database.run("SELECT verifier.cancel($1) AS ok", [id])[0].decode("ok")
         }
+        try await stack.waitFor("cancelled by the daemon") {
+          try await stack.job(id).state == "canceled"
+        }
+        await recorder.waitForNotification(on: "verifier_finished")
+        let payload = try #require(recorder.notifications(on: "verifier_finished").first?.payload)
+        #expect(payload.contains("\"outcome\" : \"canceled\""))
+        #expect(payload.contains("\"external_ref\" : \"silent\""))
+        await listener.stop()
       }
       #expect(try await stack.job(id).state == "canceled")
       let scheduled = try await stack.database.run(

@@ -37,6 +37,20 @@ struct LoopHealthTests {
     #expect(health.watchdogTick(at: 121 * Self.second) == .ping)
   }
 
+  @Test("a group commit stalled on a hung server withholds the ping like a stalled claim")
+  func stalledWrite() {
+    var health = LoopHealth(stallLimit: .seconds(10))
+    health.began(.write, at: 100 * Self.second)
+    #expect(health.watchdogTick(at: 105 * Self.second) == .ping)
+    guard case .withhold(let reason) = health.watchdogTick(at: 111 * Self.second) else {
+      Issue.record("a stalled write must withhold the ping")
+      return
+    }
+    #expect(reason.contains("write"))
+    #expect(health.ended(.write) == LoopHealth.Action.none)
+    #expect(health.watchdogTick(at: 112 * Self.second) == .ping)
+  }
+
   @Test("the status line counts and names the last failure, never more")
   func status() {
     var health = LoopHealth(stallLimit: .seconds(10))

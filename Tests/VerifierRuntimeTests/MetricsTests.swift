@@ -127,14 +127,16 @@ struct MetricsTests {
       #expect(recorded.value(series) == 2)
       #expect(recorded.value("verifierd_jobs_due") == 2)
       #expect((recorded.value("verifierd_queue_lag_seconds") ?? -1) >= 0)
-      try await stack.database.run("SELECT verifier.cancel($1)", [first])
+      let finish =
+        "UPDATE verifier.jobs SET state = 'canceled', outcome = 'canceled', finished_at = now()"
+      try await stack.database.run(finish + " WHERE id = $1", [first])
       try await stack.database.run(
         "UPDATE verifier.jobs SET run_at = now() + interval '1 hour' WHERE finished_at IS NULL")
       try await sampler.sample()
       #expect(recorded.value(series) == 1)
       #expect(recorded.value("verifierd_jobs_due") == 0)
       #expect(recorded.value("verifierd_queue_lag_seconds") == 0)
-      try await stack.database.run("SELECT verifier.cancel(id) FROM verifier.jobs")
+      try await stack.database.run(finish + " WHERE finished_at IS NULL")
       try await sampler.sample()
       #expect(recorded.value(series) == 0)
     }
@@ -206,7 +208,7 @@ struct MetricsTests {
       let runtime = VerifierRuntime(
         configuration: stack.configuration(), onDrain: { heard.withLock { $0 += 1 } })
       let running = Task { try await runtime.run() }
-      try await stack.waitFor("the first claim") { runtime.claimRounds >= 1 }
+      try await stack.waitFor("the first claim") { await runtime.claimRounds >= 1 }
       #expect(heard.withLock { $0 } == 0)
       runtime.stop()
       try await running.value

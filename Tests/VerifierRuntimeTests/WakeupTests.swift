@@ -13,7 +13,7 @@ struct WakeupTests {
       configuration.pollInterval = .seconds(3600)
       try await withRuntime(configuration) { runtime in
         // The daemon claims once at start; insert only after that, so only NOTIFY can wake it.
-        try await stack.waitFor("the first claim") { runtime.claimRounds >= 1 }
+        try await stack.waitFor("the first claim") { await runtime.claimRounds >= 1 }
         try await stack.database.run(
           """
           INSERT INTO verifier.jobs (provider, customer_id, receiver_name, routing_number, account_number, account_type)
