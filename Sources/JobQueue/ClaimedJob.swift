@@ -30,7 +30,7 @@ public struct ClaimedJob: Sendable {
     rescued = try row.decode("rescued")
     claimCount = try row.decode("claim_count")
     state = try row.decode("state")
-    let open = try OpenSubmissions.read(try row.decodeIfPresent("open_submissions"))
+    let open = OpenSubmissions.read(try row.decodeIfPresent("open_submissions"))
     // Submissions that do not read make the job unreadable (parked, with an alert), never
     // silently without them.
     snapshot = open == nil ? nil : try JobSnapshot(row: row)

@@ -1,32 +1,3 @@
-/// The kind of a prompt asking the customer for the amounts (`verifier.prompts.kind`).
-public enum PromptKind: String, Sendable, Hashable, Codable, CaseIterable {
-  /// On entering `awaiting_amounts`.
-  case first
-  /// At the configured offsets after the first prompt.
-  case reminder
-  /// Shortly before the local expiry.
-  case lastChance = "last_chance"
-  /// After a wrong guess (or an unknown verify result), saying how many attempts remain.
-  case retry
-}
-
-/// One prompt to insert into `verifier.prompts` with status `scheduled`.
-public struct PromptPlan: Sendable, Hashable {
-  /// The kind of prompt.
-  public var kind: PromptKind
-  /// When it becomes due.
-  public var dueAt: Timestamp
-  /// The attempts left to tell the customer about, when known.
-  public var attemptsRemaining: Int?
-
-  /// Creates a plan.
-  public init(kind: PromptKind, dueAt: Timestamp, attemptsRemaining: Int? = nil) {
-    self.kind = kind
-    self.dueAt = dueAt
-    self.attemptsRemaining = attemptsRemaining
-  }
-}
-
 /// When to ask the customer for the amounts while a job is `awaiting_amounts`.
 public struct PromptSchedule: Sendable, Hashable {
   /// Reminder offsets from entering `awaiting_amounts`.
