@@ -22,16 +22,8 @@ enum FinicityOutcomeMapper {
 
   /// The outcome of an answer that is not a 2xx.
   static func failure(_ response: RawResponse, now: Date = Date()) -> CallOutcome<Never> {
+    if let transient = response.transientOutcome(now: now) { return transient }
     let status = response.status
-    if status == 429 {
-      return .retryLater(
-        after: RetryAfter.parse(response.header("Retry-After"), now: now), reason: .rateLimited)
-    }
-    if status >= 500 {
-      return .retryLater(
-        after: RetryAfter.parse(response.header("Retry-After"), now: now),
-        reason: .serverError(status: status))
-    }
     let error = FinicityErrorBody.parse(response.body)
     let code = error.code ?? ""
     func permanent(_ kind: CallFailure.Kind) -> CallOutcome<Never> {

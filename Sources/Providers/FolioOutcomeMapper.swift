@@ -27,16 +27,8 @@ enum FolioOutcomeMapper {
 
   /// The outcome of an answer that is not a 2xx.
   static func failure(_ response: RawResponse, now: Date = Date()) -> CallOutcome<Never> {
+    if let transient = response.transientOutcome(now: now) { return transient }
     let status = response.status
-    if status == 429 {
-      return .retryLater(
-        after: RetryAfter.parse(response.header("Retry-After"), now: now), reason: .rateLimited)
-    }
-    if status >= 500 {
-      return .retryLater(
-        after: RetryAfter.parse(response.header("Retry-After"), now: now),
-        reason: .serverError(status: status))
-    }
     let errors = (try? JSONDecoder().decode([FolioError].self, from: Data(response.body))) ?? []
     let first = errors.first
     let code = first?.errorCode ?? ""
