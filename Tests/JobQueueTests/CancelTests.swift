@@ -2,6 +2,7 @@ import Foundation
 import JobQueue
 import TestSupport
 import Testing
+import Verification
 
 @Suite("verifier.cancel", .timeLimit(.minutes(1)))
 struct CancelTests {
@@ -75,6 +76,25 @@ struct CancelTests {
         "UPDATE verifier.jobs SET outcome = 'verified'",
       ] {
         await #expect(throws: PGError.self) { try await database.run(update) }
+      }
+    }
+  }
+
+  @Test("the table accepts exactly the domain's states, finished exactly when the domain says")
+  func statesMatchTheDomain() async throws {
+    try await TestDatabase.with { database in
+      try await Sample.insertFinicityJobs(1, into: database)
+      for state in JobState.allCases {
+        let finished = state.isTerminal
+        try await database.run(
+          """
+          UPDATE verifier.jobs SET state = $1, outcome = CASE WHEN $2 THEN $1 END,
+                 finished_at = CASE WHEN $2 THEN now() END
+          """, [state.rawValue, finished])
+      }
+      await #expect(throws: PGError.self) {
+        try await database.run(
+          "UPDATE verifier.jobs SET state = 'paused', outcome = NULL, finished_at = NULL")
       }
     }
   }
