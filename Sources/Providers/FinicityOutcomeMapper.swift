@@ -26,7 +26,7 @@ enum FinicityOutcomeMapper {
     let status = response.status
     let error = FinicityErrorBody.parse(response.body)
     let code = error.code ?? ""
-    func permanent(_ kind: CallFailure.Kind) -> CallOutcome<Never> {
+    func permanent(_ kind: CallFailure.Category) -> CallOutcome<Never> {
       .permanentFailure(
         CallFailure(kind: kind, httpStatus: status, code: error.code, message: error.message))
     }

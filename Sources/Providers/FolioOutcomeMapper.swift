@@ -32,7 +32,7 @@ enum FolioOutcomeMapper {
     let errors = (try? JSONDecoder().decode([FolioError].self, from: Data(response.body))) ?? []
     let first = errors.first
     let code = first?.errorCode ?? ""
-    func permanent(_ kind: CallFailure.Kind) -> CallOutcome<Never> {
+    func permanent(_ kind: CallFailure.Category) -> CallOutcome<Never> {
       let message = first?.message ?? String(decoding: response.body.prefix(200), as: UTF8.self)
       return .permanentFailure(
         CallFailure(kind: kind, httpStatus: status, code: first?.errorCode, message: message))

@@ -1,7 +1,7 @@
 /// A permanent provider failure, with the provider's code and message.
 public struct CallFailure: Sendable, Hashable, CustomStringConvertible {
   /// The class of permanent failure.
-  public enum Kind: String, Sendable, Hashable, CaseIterable {
+  public enum Category: String, Sendable, Hashable, CaseIterable {
     /// The request was wrong (bad routing or account number, bad format, unknown customer or
     /// account): the job ends `invalid_request`.
     case invalidRequest
@@ -13,7 +13,7 @@ public struct CallFailure: Sendable, Hashable, CustomStringConvertible {
   }
 
   /// The class of failure.
-  public var kind: Kind
+  public var kind: Category
   /// The HTTP status, when there was one.
   public var httpStatus: Int?
   /// The provider's code as text (Finicity numeric codes, Folio `errorCode`), when given.
@@ -22,7 +22,7 @@ public struct CallFailure: Sendable, Hashable, CustomStringConvertible {
   public var message: String?
 
   /// Creates a failure; the message is cut to 200 characters.
-  public init(kind: Kind, httpStatus: Int? = nil, code: String? = nil, message: String? = nil) {
+  public init(kind: Category, httpStatus: Int? = nil, code: String? = nil, message: String? = nil) {
     self.kind = kind
     self.httpStatus = httpStatus
     self.code = code

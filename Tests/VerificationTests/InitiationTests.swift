@@ -94,10 +94,10 @@ struct InitiationTests {
   @Test(
     "permanent failures end the job with the provider's code",
     arguments: [
-      (CallFailure.Kind.invalidRequest, Outcome.invalidRequest),
+      (CallFailure.Category.invalidRequest, Outcome.invalidRequest),
       (.providerRefused, .providerFailed), (.authentication, .providerFailed),
     ])
-  func permanent(kind: CallFailure.Kind, outcome: Outcome) {
+  func permanent(kind: CallFailure.Category, outcome: Outcome) {
     let failure = CallFailure(kind: kind, code: "3200001", message: "initiation failed")
     let decision = Fixture.decide(
       Fixture.finicity(.initiating), .initiated(.permanentFailure(failure)), at: 0)

@@ -187,10 +187,10 @@ struct VerifyTests {
   @Test(
     "permanent verify failures end the job and error the submission",
     arguments: [
-      (CallFailure.Kind.invalidRequest, Outcome.invalidRequest),
+      (CallFailure.Category.invalidRequest, Outcome.invalidRequest),
       (.providerRefused, .providerFailed),
     ])
-  func permanent(kind: CallFailure.Kind, outcome: Outcome) {
+  func permanent(kind: CallFailure.Category, outcome: Outcome) {
     let failure = CallFailure(
       kind: kind, code: "banklink.not.owned.by.account", message: "not owned")
     let decision = Fixture.decide(folio, .verifyAnswered(.permanentFailure(failure)), at: 200)
