@@ -1,6 +1,12 @@
 // swift-tools-version: 6.2
 import PackageDescription
 
+/// Settings every Swift target of this package shares (sources, generated code, executables,
+/// tests). Under CI (the environment variable `CI` set, as `.ci/run` runs) every warning is an
+/// error, so a warning never lands; local builds keep warnings as warnings.
+let swiftSettings: [SwiftSetting] =
+  Context.environment["CI"] != nil ? [.treatAllWarnings(as: .error)] : []
+
 let package = Package(
   name: "verifierd",
   platforms: [.macOS(.v15)],
@@ -44,17 +50,19 @@ let package = Package(
       ],
       resources: [
         .embedInCode("Migrations")
-      ]
+      ],
+      swiftSettings: swiftSettings
     ),
     // The domain, pure: states, amounts, schedules. No I/O.
-    .target(name: "Verification"),
+    .target(name: "Verification", swiftSettings: swiftSettings),
     // Types generated from reference/finicity-ava.openapi.yaml by scripts/generate-openapi
     // (committed). Generated code lives in Generated/, apart from the hand-written Sources/.
     .target(
       name: "FinicityAPI",
       dependencies: [.product(name: "OpenAPIRuntime", package: "swift-openapi-runtime")],
       path: "Generated/FinicityAPI",
-      exclude: ["openapi-generator-config.yaml"]
+      exclude: ["openapi-generator-config.yaml"],
+      swiftSettings: swiftSettings
     ),
     // HTTP clients for Finicity and Folio. No PostgreSQL.
     .target(
@@ -65,7 +73,8 @@ let package = Package(
         .product(name: "Logging", package: "swift-log"),
         .product(name: "NIOCore", package: "swift-nio"),
         .product(name: "NIOHTTP1", package: "swift-nio"),
-      ]
+      ],
+      swiftSettings: swiftSettings
     ),
     // The local stand-in for both providers, startable in-process.
     .target(
@@ -76,17 +85,19 @@ let package = Package(
         .product(name: "Crypto", package: "swift-crypto"),
         .product(name: "Logging", package: "swift-log"),
         .product(name: "NIOCore", package: "swift-nio"),
-      ]
+      ],
+      swiftSettings: swiftSettings
     ),
     .executableTarget(
       name: "ProviderSandboxMain",
       dependencies: [
         "ProviderSandbox",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
-      ]
+      ],
+      swiftSettings: swiftSettings
     ),
     // sd_notify over $NOTIFY_SOCKET (readiness, status, watchdog); a no-op outside systemd.
-    .target(name: "SystemdSupport"),
+    .target(name: "SystemdSupport", swiftSettings: swiftSettings),
     // Metrics, health endpoints and the structured log handler (no PostgreSQL of its own).
     .target(
       name: "Observability",
@@ -98,7 +109,8 @@ let package = Package(
         .product(name: "Prometheus", package: "swift-prometheus"),
         .product(name: "NIOCore", package: "swift-nio"),
         .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
-      ]
+      ],
+      swiftSettings: swiftSettings
     ),
     // The run loop: wires JobQueue, Verification and Providers (library, so tests run it in-process).
     .target(
@@ -113,7 +125,8 @@ let package = Package(
         .product(name: "Configuration", package: "swift-configuration"),
         .product(name: "SystemPackage", package: "swift-system"),
         .product(name: "Prometheus", package: "swift-prometheus"),
-      ]
+      ],
+      swiftSettings: swiftSettings
     ),
     .executableTarget(
       name: "VerifierDaemon",
@@ -123,7 +136,8 @@ let package = Package(
         "Observability",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "Logging", package: "swift-log"),
-      ]
+      ],
+      swiftSettings: swiftSettings
     ),
     // The demo's customer and report (scripts/demo runs it next to verifierd and the sandbox).
     .executableTarget(
@@ -134,14 +148,21 @@ let package = Package(
         .product(name: "AsyncHTTPClient", package: "async-http-client"),
         .product(name: "NIOCore", package: "swift-nio"),
       ],
-      path: "Demo/DemoDriver"
+      path: "Demo/DemoDriver",
+      swiftSettings: swiftSettings
     ),
     // Benchmarks print figures; they are not tests (scripts/bench-drain runs this one).
     .executableTarget(
-      name: "DrainBenchmark", dependencies: ["JobQueue"], path: "Benchmarks/DrainBenchmark"),
-    .target(name: "TestSupport", dependencies: ["JobQueue"], path: "Tests/TestSupport"),
-    .testTarget(name: "JobQueueTests", dependencies: ["JobQueue", "TestSupport"]),
-    .testTarget(name: "VerificationTests", dependencies: ["Verification"]),
+      name: "DrainBenchmark", dependencies: ["JobQueue"], path: "Benchmarks/DrainBenchmark",
+      swiftSettings: swiftSettings),
+    .target(
+      name: "TestSupport", dependencies: ["JobQueue"], path: "Tests/TestSupport",
+      swiftSettings: swiftSettings),
+    .testTarget(
+      name: "JobQueueTests", dependencies: ["JobQueue", "TestSupport"],
+      swiftSettings: swiftSettings),
+    .testTarget(
+      name: "VerificationTests", dependencies: ["Verification"], swiftSettings: swiftSettings),
     .testTarget(
       name: "ProvidersTests",
       dependencies: [
@@ -149,7 +170,8 @@ let package = Package(
         "ProviderSandbox",
         .product(name: "AsyncHTTPClient", package: "async-http-client"),
         .product(name: "NIOCore", package: "swift-nio"),
-      ]
+      ],
+      swiftSettings: swiftSettings
     ),
     .testTarget(
       name: "ProviderSandboxTests",
@@ -159,9 +181,12 @@ let package = Package(
         .product(name: "Crypto", package: "swift-crypto"),
         .product(name: "NIOCore", package: "swift-nio"),
         .product(name: "NIOHTTP1", package: "swift-nio"),
-      ]
+      ],
+      swiftSettings: swiftSettings
     ),
-    .testTarget(name: "SystemdSupportTests", dependencies: ["SystemdSupport", "TestSupport"]),
+    .testTarget(
+      name: "SystemdSupportTests", dependencies: ["SystemdSupport", "TestSupport"],
+      swiftSettings: swiftSettings),
     .testTarget(
       name: "ObservabilityTests",
       dependencies: [
@@ -172,9 +197,12 @@ let package = Package(
         .product(name: "Prometheus", package: "swift-prometheus"),
         .product(name: "NIOCore", package: "swift-nio"),
         .product(name: "NIOPosix", package: "swift-nio"),
-      ]
+      ],
+      swiftSettings: swiftSettings
     ),
-    .testTarget(name: "VerifierDaemonTests", dependencies: ["JobQueue", "TestSupport"]),
+    .testTarget(
+      name: "VerifierDaemonTests", dependencies: ["JobQueue", "TestSupport"],
+      swiftSettings: swiftSettings),
     .testTarget(
       name: "VerifierRuntimeTests",
       dependencies: [
@@ -187,7 +215,8 @@ let package = Package(
         .product(name: "AsyncHTTPClient", package: "async-http-client"),
         .product(name: "NIOCore", package: "swift-nio"),
         .product(name: "Prometheus", package: "swift-prometheus"),
-      ]
+      ],
+      swiftSettings: swiftSettings
     ),
   ],
   swiftLanguageModes: [.v6]
