@@ -159,7 +159,8 @@ let package = Package(
       name: "TestSupport", dependencies: ["JobQueue"], path: "Tests/TestSupport",
       swiftSettings: swiftSettings),
     .testTarget(
-      name: "JobQueueTests", dependencies: ["JobQueue", "TestSupport"],
+      name: "JobQueueTests",
+      dependencies: ["JobQueue", "TestSupport", .product(name: "Logging", package: "swift-log")],
       swiftSettings: swiftSettings),
     .testTarget(
       name: "VerificationTests", dependencies: ["Verification"], swiftSettings: swiftSettings),
