@@ -126,7 +126,7 @@ public final class PGConnection: @unchecked Sendable {
     }
     do {
       let fresh = try PGHandle.connect(configuration)
-      try PGSession(handle: fresh).prepareSession()
+      try PGSession(handle: fresh).prepareSession(configuration)
       handle = fresh
       connects += 1
       if connects > 1 {

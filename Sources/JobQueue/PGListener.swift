@@ -75,7 +75,7 @@ public final class PGListener: @unchecked Sendable {
     dispatchPrecondition(condition: .onQueue(queue))
     let fresh = try PGHandle.connect(configuration, operation: "listen")
     let session = PGSession(handle: fresh)
-    try session.prepareSession()
+    try session.prepareSession(configuration)
     for channel in channels {
       try session.execute(
         "LISTEN " + Self.quoteIdentifier(channel, handle: fresh), operation: "listen")
