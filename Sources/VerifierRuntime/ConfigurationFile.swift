@@ -6,6 +6,8 @@ import Foundation
 public struct ConfigurationFile: Codable, Sendable, Equatable {
   /// libpq URI or conninfo; else `DATABASE_URL`, else the `PG*` variables.
   public var databaseUrl: String?
+  /// Database connection settings.
+  public var database: Database?
   /// This daemon's name on leases and events; default `hostname:pid`.
   public var instance: String?
   /// Provider calls in flight at once (1...1024).
@@ -37,6 +39,18 @@ public struct ConfigurationFile: Codable, Sendable, Equatable {
 
   /// Creates an empty file (all defaults).
   public init() {}
+
+  /// `database` (its password is a secret, never in the file).
+  public struct Database: Codable, Sendable, Equatable {
+    /// The longest one statement may run, seconds (0: no limit).
+    public var statementTimeoutSeconds: Double?
+    /// Seconds of TCP silence before the first keepalive probe.
+    public var keepalivesIdleSeconds: Int?
+    /// Seconds between unanswered keepalive probes.
+    public var keepalivesIntervalSeconds: Int?
+    /// Unanswered probes before the connection counts as lost.
+    public var keepalivesCount: Int?
+  }
 
   /// `log`.
   public struct Log: Codable, Sendable, Equatable {

@@ -1,4 +1,5 @@
 import Foundation
+import JobQueue
 import Verification
 
 extension ConfigurationKey {
@@ -18,6 +19,26 @@ extension ConfigurationKey {
       "database.password", .secret, default: "none", live: false,
       "the database password, for a URL without one"
     ) { $0.database.password == nil ? "(not set)" : "<redacted>" },
+    .init(
+      "database.statement_timeout_seconds", .seconds(0...86_400),
+      default: seconds(PGConfiguration.defaultStatementTimeout), live: false,
+      "the longest one statement may run (0: no limit); migrations run without it"
+    ) { seconds($0.database.statementTimeout ?? .zero) },
+    .init(
+      "database.keepalives_idle_seconds", .integer(1...86_400),
+      default: "\(PGConfiguration.Keepalives().idleSeconds)", live: false,
+      "seconds of TCP silence before the first keepalive probe (keepalives_* in the URL win)"
+    ) { "\($0.database.keepalives.idleSeconds)" },
+    .init(
+      "database.keepalives_interval_seconds", .integer(1...3600),
+      default: "\(PGConfiguration.Keepalives().intervalSeconds)", live: false,
+      "seconds between unanswered keepalive probes"
+    ) { "\($0.database.keepalives.intervalSeconds)" },
+    .init(
+      "database.keepalives_count", .integer(1...100),
+      default: "\(PGConfiguration.Keepalives().count)", live: false,
+      "unanswered probes before the connection counts as lost"
+    ) { "\($0.database.keepalives.count)" },
     .init(
       "instance", .text, default: "hostname:pid", live: false,
       "this daemon's name on leases and events"

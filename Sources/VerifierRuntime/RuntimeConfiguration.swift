@@ -104,6 +104,14 @@ extension RuntimeConfiguration {
     database.password = secrets["database.password"].flatMap {
       $0.revealed.isEmpty ? nil : $0.revealed
     }
+    let db = file.database
+    database.statementTimeout =
+      try Self.seconds("database.statement_timeout_seconds", db?.statementTimeoutSeconds)
+      ?? database.statementTimeout
+    database.keepalives = PGConfiguration.Keepalives(
+      idleSeconds: db?.keepalivesIdleSeconds ?? database.keepalives.idleSeconds,
+      intervalSeconds: db?.keepalivesIntervalSeconds ?? database.keepalives.intervalSeconds,
+      count: db?.keepalivesCount ?? database.keepalives.count)
     self.init(
       database: database,
       finicity: FinicityConfiguration(
