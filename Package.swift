@@ -112,6 +112,20 @@ let package = Package(
       ],
       swiftSettings: swiftSettings
     ),
+    // The daemon's configuration: the key catalogue (ranges, defaults, what SIGHUP applies),
+    // loading from the file, VERIFIERD_* and credentials, and the resolved RuntimeConfiguration.
+    .target(
+      name: "VerifierConfiguration",
+      dependencies: [
+        "JobQueue",
+        "Verification",
+        "Providers",
+        "Observability",
+        .product(name: "Configuration", package: "swift-configuration"),
+        .product(name: "SystemPackage", package: "swift-system"),
+      ],
+      swiftSettings: swiftSettings
+    ),
     // The run loop: wires JobQueue, Verification and Providers (library, so tests run it in-process).
     .target(
       name: "VerifierRuntime",
@@ -121,9 +135,8 @@ let package = Package(
         "Providers",
         "SystemdSupport",
         "Observability",
+        "VerifierConfiguration",
         .product(name: "Logging", package: "swift-log"),
-        .product(name: "Configuration", package: "swift-configuration"),
-        .product(name: "SystemPackage", package: "swift-system"),
         .product(name: "Prometheus", package: "swift-prometheus"),
       ],
       swiftSettings: swiftSettings
@@ -132,6 +145,7 @@ let package = Package(
       name: "VerifierDaemon",
       dependencies: [
         "JobQueue",
+        "VerifierConfiguration",
         "VerifierRuntime",
         "Observability",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -205,9 +219,15 @@ let package = Package(
       name: "VerifierDaemonTests", dependencies: ["JobQueue", "TestSupport"],
       swiftSettings: swiftSettings),
     .testTarget(
+      name: "VerifierConfigurationTests",
+      dependencies: ["VerifierConfiguration", "JobQueue"],
+      swiftSettings: swiftSettings
+    ),
+    .testTarget(
       name: "VerifierRuntimeTests",
       dependencies: [
         "VerifierRuntime",
+        "VerifierConfiguration",
         "JobQueue",
         "Providers",
         "ProviderSandbox",

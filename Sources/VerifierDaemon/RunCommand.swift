@@ -3,6 +3,7 @@ import Foundation
 import JobQueue
 import Logging
 import Observability
+import VerifierConfiguration
 import VerifierRuntime
 
 /// `verifierd run`: the daemon. Loads the configuration, sets up logging and runs the runtime.

@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import VerifierConfiguration
 
 extension VerifierRuntime {
   /// Loads the configuration again from its sources and applies what can change without a

@@ -8,6 +8,7 @@ import Providers
 import TestSupport
 import Testing
 import Verification
+import VerifierConfiguration
 import VerifierRuntime
 
 /// A fresh migrated database and a sandbox on 127.0.0.1, torn down by ``withStack``.

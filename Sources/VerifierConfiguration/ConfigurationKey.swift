@@ -64,7 +64,7 @@ public struct ConfigurationKey: Sendable {
   public let summary: String
   /// The value in force, rendered from a resolved configuration (secrets as `<redacted>`);
   /// `nil` for keys the resolved configuration does not keep (the older `*_file`/`*_env` forms).
-  let effective: @Sendable (RuntimeConfiguration) -> String?
+  public let effective: @Sendable (RuntimeConfiguration) -> String?
 
   init(
     _ name: String, _ kind: Kind, default defaultText: String, live: Bool, _ summary: String,

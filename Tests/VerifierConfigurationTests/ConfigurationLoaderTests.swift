@@ -1,7 +1,7 @@
 import Foundation
 import JobQueue
 import Testing
-import VerifierRuntime
+import VerifierConfiguration
 
 @Suite("Configuration sources: file, VERIFIERD_* and credentials")
 struct ConfigurationLoaderTests {

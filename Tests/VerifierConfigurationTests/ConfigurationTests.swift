@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-import VerifierRuntime
+import VerifierConfiguration
 
 @Suite("Configuration file")
 struct ConfigurationTests {
