@@ -1,81 +1,57 @@
 import Foundation
 
 /// One key of `verifierd`'s configuration: its name in the JSON file, the `VERIFIERD_*`
-/// environment variable that overrides it, its type and range, its default, whether it is secret
-/// and whether SIGHUP applies it. ``ConfigurationKey/all`` lists every key; `check-config`,
-/// reload and `config/README.md` all read this one list.
+/// environment variable that overrides it, its type and range, its default, whether it is secret,
+/// whether SIGHUP applies it, and the ``RuntimeConfiguration`` field it sets.
+///
+/// ``ConfigurationKey/all`` lists every key and is the only place ranges, defaults and
+/// reload-ability are written: loading and checking, ``RuntimeConfiguration/validate()``,
+/// `check-config`, the reload and `config/README.md` all read this one list.
 public struct ConfigurationKey: Sendable {
-  /// A key's type and accepted values.
-  public enum Kind: Sendable, Equatable {
-    /// A whole number in the range.
-    case integer(ClosedRange<Int>)
-    /// A number of seconds (fractions allowed) in the range.
-    case seconds(ClosedRange<Double>)
-    /// A list of numbers of seconds, each in the range.
-    case secondsList(ClosedRange<Double>)
-    /// Calls per second, above 0 and at most the upper bound.
-    case rate(Double)
-    /// `true` or `false`.
-    case boolean
-    /// Free text.
-    case text
-    /// One of the listed words.
-    case choice([String])
-    /// `host:port` on a loopback address, or empty to switch the listener off.
-    case loopbackAddress
-    /// A secret: read from `$CREDENTIALS_DIRECTORY` or the environment, never from the file.
-    case secret
-
-    /// What the key takes, for documentation and error messages.
-    public var expectation: String {
-      switch self {
-      case .integer(let range): return "an integer from \(range.lowerBound) to \(range.upperBound)"
-      case .seconds(let range):
-        return
-          "a number of seconds from \(Self.number(range.lowerBound)) to \(Self.number(range.upperBound))"
-      case .secondsList(let range):
-        return
-          "a list of numbers of seconds, each from \(Self.number(range.lowerBound)) to \(Self.number(range.upperBound))"
-      case .rate(let maximum):
-        return "calls per second, above 0 and at most \(Self.number(maximum))"
-      case .boolean: return "true or false"
-      case .text: return "text"
-      case .choice(let words): return "one of " + words.joined(separator: ", ")
-      case .loopbackAddress: return "host:port on a loopback address, or empty for off"
-      case .secret: return "a secret (credential file or environment variable)"
-      }
-    }
-
-    /// A number as written in the configuration (no trailing `.0`).
-    static func number(_ value: Double) -> String {
-      value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : String(value)
-    }
-  }
-
   /// The dotted name, as nested in the JSON file: `http.connect_timeout_seconds`.
   public let name: String
   /// Type and range.
   public let kind: Kind
-  /// The default, as the documentation says it.
-  public let defaultText: String
+  /// The value an unset key takes.
+  public let defaultValue: Default
   /// Whether SIGHUP applies a change (otherwise it needs a restart).
   public let live: Bool
   /// One line on what it does.
   public let summary: String
-  /// The value in force, rendered from a resolved configuration (secrets as `<redacted>`);
-  /// `nil` for keys the resolved configuration does not keep (the older `*_file`/`*_env` forms).
-  public let effective: @Sendable (RuntimeConfiguration) -> String?
+  /// The field the key sets; `nil` for keys the resolved configuration does not keep (the older
+  /// `*_file`/`*_env` secret forms, which only say where a secret is).
+  let binding: Binding?
+  /// How the value in force is shown, when not by ``Kind/render(_:)`` (the database URL, whose
+  /// password is redacted).
+  let display: (@Sendable (ConfigurationValue?) -> String)?
 
   init(
-    _ name: String, _ kind: Kind, default defaultText: String, live: Bool, _ summary: String,
-    effective: @escaping @Sendable (RuntimeConfiguration) -> String?
+    _ name: String, _ kind: Kind, default defaultValue: Default, live: Bool, _ summary: String,
+    _ binding: Binding?, display: (@Sendable (ConfigurationValue?) -> String)? = nil
   ) {
     self.name = name
     self.kind = kind
-    self.defaultText = defaultText
+    self.defaultValue = defaultValue
     self.live = live
     self.summary = summary
-    self.effective = effective
+    self.binding = binding
+    self.display = display
+  }
+
+  /// The default, as the documentation says it.
+  public var defaultText: String { defaultValue.text(kind) }
+
+  /// The key's value in `configuration`; `nil` when unset or not kept there.
+  public func value(in configuration: RuntimeConfiguration) -> ConfigurationValue? {
+    binding?.read(configuration)
+  }
+
+  /// The value in force in `configuration`, as shown (secrets as `<redacted>`); `nil` for keys
+  /// the configuration does not keep.
+  public func effective(_ configuration: RuntimeConfiguration) -> String? {
+    guard let binding else { return nil }
+    let value = binding.read(configuration)
+    return display?(value) ?? kind.render(value)
   }
 
   /// Whether the value is secret (redacted wherever configuration is shown).

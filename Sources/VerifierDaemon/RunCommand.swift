@@ -34,9 +34,11 @@ struct RunCommand: AsyncParsableCommand {
   var logLevel: String?
 
   func validate() throws {
-    if let logLevel, Logger.Level(rawValue: logLevel) == nil {
-      throw ValidationError(
-        "--log-level must be one of trace, debug, info, notice, warning, error, critical")
+    // The words log.level takes, from the catalogue.
+    if let logLevel, let key = ConfigurationKey.named("log.level"),
+      let problem = key.kind.problem(with: .text(logLevel))
+    {
+      throw ValidationError("--log-level \(problem)")
     }
   }
 
