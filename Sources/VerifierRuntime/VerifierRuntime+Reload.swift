@@ -37,9 +37,7 @@ extension VerifierRuntime {
         metadata: ["problems": "\(problems.joined(separator: "; "))"])
       return
     }
-    let applied = ConfigurationKey.all.filter {
-      $0.live && $0.effective(configuration) != $0.effective(fresh.configuration)
-    }.map(\.name)
+    let applied = configuration.liveKeysChanged(in: fresh.configuration)
     let restart = loaded.map { fresh.restartNeeded(comparedTo: $0) } ?? []
     apply(fresh.configuration)
     for warning in fresh.warnings {
@@ -54,27 +52,12 @@ extension VerifierRuntime {
     onReload?(configuration)
   }
 
-  /// Takes the live keys of `fresh`; the rest keep their start-up values. On `queue`.
+  /// Takes the live keys of `fresh` (``ConfigurationKey/live`` decides which); the rest keep
+  /// their start-up values, among them the settle delay and the money-call budget (calls in
+  /// flight were bounded by the old budget, and the settle delay must outlast it). On `queue`.
   func apply(_ fresh: RuntimeConfiguration) {
-    configuration.maxInFlight = fresh.maxInFlight
-    configuration.claimBatch = fresh.claimBatch
-    configuration.leaseDuration = fresh.leaseDuration
-    configuration.pollInterval = fresh.pollInterval
-    configuration.promptSweepInterval = fresh.promptSweepInterval
-    configuration.drainTimeout = fresh.drainTimeout
-    configuration.logLevel = fresh.logLevel
-    // The settle delay and the money-call budget keep their start-up values: calls in flight
-    // were bounded by the old budget, and the settle delay must outlast it.
-    var verification = fresh.verification
-    verification.initiateSettleDelay = configuration.verification.initiateSettleDelay
-    configuration.verification = verification
-    configuration.finicity = fresh.finicity
-    configuration.finicityRate = fresh.finicityRate
-    configuration.folio = fresh.folio
-    configuration.folioAPIKey = fresh.folioAPIKey
-    configuration.folioSharedSecret = fresh.folioSharedSecret
-    configuration.folioRate = fresh.folioRate
-    machine = .init(configuration: verification)
+    configuration = configuration.reloaded(from: fresh)
+    machine = .init(configuration: configuration.verification)
     gateway = Self.makeGateway(configuration, http: http)
     armPoll(at: .now())
     armSweep(at: .now())
