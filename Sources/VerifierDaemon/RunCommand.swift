@@ -58,8 +58,8 @@ struct RunCommand: AsyncParsableCommand {
     }
     let observability = try await startObservability(configuration, logger: logger)
     let levelFixedByFlag = logLevel != nil
-    let runtime = VerifierRuntime(
-      configuration: configuration, loaded: loaded, sources: config.sources,
+    let runtime = VerifierRuntime.make(
+      configuration, loaded: loaded, sources: config.sources,
       onReload: { fresh in
         // --log-level wins over the file for the life of the process.
         guard !levelFixedByFlag, let level = Logger.Level(rawValue: fresh.logLevel) else { return }

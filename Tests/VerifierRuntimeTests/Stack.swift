@@ -170,7 +170,7 @@ func withRuntime(
   _ configuration: RuntimeConfiguration, metrics: VerifierMetrics = VerifierMetrics(),
   _ body: (VerifierRuntime) async throws -> Void
 ) async throws {
-  let runtime = VerifierRuntime(configuration: configuration, metrics: metrics)
+  let runtime = VerifierRuntime.make(configuration, metrics: metrics)
   let running = Task { try await runtime.run() }
   do {
     try await body(runtime)
