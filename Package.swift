@@ -1,6 +1,12 @@
 // swift-tools-version: 6.2
 import PackageDescription
 
+/// Settings every Swift target of this package shares (sources, generated code, executables,
+/// tests). Under CI (the environment variable `CI` set, as `.ci/run` runs) every warning is an
+/// error, so a warning never lands; local builds keep warnings as warnings.
+let swiftSettings: [SwiftSetting] =
+  Context.environment["CI"] != nil ? [.treatAllWarnings(as: .error)] : []
+
 let package = Package(
   name: "verifierd",
   platforms: [.macOS(.v15)],
@@ -45,17 +51,19 @@ let package = Package(
       ],
       resources: [
         .embedInCode("Migrations")
-      ]
+      ],
+      swiftSettings: swiftSettings
     ),
     // The domain, pure: states, amounts, schedules. No I/O.
-    .target(name: "Verification"),
+    .target(name: "Verification", swiftSettings: swiftSettings),
     // Types generated from reference/finicity-ava.openapi.yaml by scripts/generate-openapi
     // (committed). Generated code lives in Generated/, apart from the hand-written Sources/.
     .target(
       name: "FinicityAPI",
       dependencies: [.product(name: "OpenAPIRuntime", package: "swift-openapi-runtime")],
       path: "Generated/FinicityAPI",
-      exclude: ["openapi-generator-config.yaml"]
+      exclude: ["openapi-generator-config.yaml"],
+      swiftSettings: swiftSettings
     ),
     // HTTP clients for Finicity and Folio. No PostgreSQL.
     .target(
@@ -67,7 +75,8 @@ let package = Package(
         .product(name: "Logging", package: "swift-log"),
         .product(name: "NIOCore", package: "swift-nio"),
         .product(name: "NIOHTTP1", package: "swift-nio"),
-      ]
+      ],
+      swiftSettings: swiftSettings
     ),
     // The local stand-in for both providers, startable in-process.
     .target(
@@ -78,17 +87,19 @@ let package = Package(
         .product(name: "Crypto", package: "swift-crypto"),
         .product(name: "Logging", package: "swift-log"),
         .product(name: "NIOCore", package: "swift-nio"),
-      ]
+      ],
+      swiftSettings: swiftSettings
     ),
     .executableTarget(
       name: "ProviderSandboxMain",
       dependencies: [
         "ProviderSandbox",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
-      ]
+      ],
+      swiftSettings: swiftSettings
     ),
     // sd_notify over $NOTIFY_SOCKET (readiness, status, watchdog); a no-op outside systemd.
-    .target(name: "SystemdSupport"),
+    .target(name: "SystemdSupport", swiftSettings: swiftSettings),
     // Metrics, health endpoints and the structured log handler (no PostgreSQL of its own).
     .target(
       name: "Observability",
@@ -101,7 +112,22 @@ let package = Package(
         .product(name: "Prometheus", package: "swift-prometheus"),
         .product(name: "NIOCore", package: "swift-nio"),
         .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
-      ]
+      ],
+      swiftSettings: swiftSettings
+    ),
+    // The daemon's configuration: the key catalogue (ranges, defaults, what SIGHUP applies),
+    // loading from the file, VERIFIERD_* and credentials, and the resolved RuntimeConfiguration.
+    .target(
+      name: "VerifierConfiguration",
+      dependencies: [
+        "JobQueue",
+        "Verification",
+        "Providers",
+        "Observability",
+        .product(name: "Configuration", package: "swift-configuration"),
+        .product(name: "SystemPackage", package: "swift-system"),
+      ],
+      swiftSettings: swiftSettings
     ),
     // The run loop: wires JobQueue, Verification and Providers (library, so tests run it in-process).
     .target(
@@ -112,21 +138,23 @@ let package = Package(
         "Providers",
         "SystemdSupport",
         "Observability",
+        "VerifierConfiguration",
         .product(name: "Logging", package: "swift-log"),
-        .product(name: "Configuration", package: "swift-configuration"),
-        .product(name: "SystemPackage", package: "swift-system"),
         .product(name: "Prometheus", package: "swift-prometheus"),
-      ]
+      ],
+      swiftSettings: swiftSettings
     ),
     .executableTarget(
       name: "VerifierDaemon",
       dependencies: [
         "JobQueue",
+        "VerifierConfiguration",
         "VerifierRuntime",
         "Observability",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "Logging", package: "swift-log"),
-      ]
+      ],
+      swiftSettings: swiftSettings
     ),
     // The demo's customer and report (scripts/demo runs it next to verifierd and the sandbox).
     .executableTarget(
@@ -137,17 +165,24 @@ let package = Package(
         .product(name: "AsyncHTTPClient", package: "async-http-client"),
         .product(name: "NIOCore", package: "swift-nio"),
       ],
-      path: "Demo/DemoDriver"
+      path: "Demo/DemoDriver",
+      swiftSettings: swiftSettings
     ),
     // Benchmarks print figures; they are not tests (scripts/bench-drain runs this one).
     .executableTarget(
       name: "DrainBenchmark", dependencies: ["JobQueue", "Verification"],
-      path: "Benchmarks/DrainBenchmark"),
+      path: "Benchmarks/DrainBenchmark", swiftSettings: swiftSettings),
     .target(
-      name: "TestSupport", dependencies: ["JobQueue", "Verification"], path: "Tests/TestSupport"),
+      name: "TestSupport", dependencies: ["JobQueue", "Verification"], path: "Tests/TestSupport",
+      swiftSettings: swiftSettings),
     .testTarget(
-      name: "JobQueueTests", dependencies: ["JobQueue", "Verification", "TestSupport"]),
-    .testTarget(name: "VerificationTests", dependencies: ["Verification"]),
+      name: "JobQueueTests",
+      dependencies: [
+        "JobQueue", "Verification", "TestSupport", .product(name: "Logging", package: "swift-log"),
+      ],
+      swiftSettings: swiftSettings),
+    .testTarget(
+      name: "VerificationTests", dependencies: ["Verification"], swiftSettings: swiftSettings),
     .testTarget(
       name: "ProvidersTests",
       dependencies: [
@@ -156,7 +191,8 @@ let package = Package(
         "ProviderSandbox",
         .product(name: "AsyncHTTPClient", package: "async-http-client"),
         .product(name: "NIOCore", package: "swift-nio"),
-      ]
+      ],
+      swiftSettings: swiftSettings
     ),
     .testTarget(
       name: "ProviderSandboxTests",
@@ -166,9 +202,12 @@ let package = Package(
         .product(name: "Crypto", package: "swift-crypto"),
         .product(name: "NIOCore", package: "swift-nio"),
         .product(name: "NIOHTTP1", package: "swift-nio"),
-      ]
+      ],
+      swiftSettings: swiftSettings
     ),
-    .testTarget(name: "SystemdSupportTests", dependencies: ["SystemdSupport", "TestSupport"]),
+    .testTarget(
+      name: "SystemdSupportTests", dependencies: ["SystemdSupport", "TestSupport"],
+      swiftSettings: swiftSettings),
     .testTarget(
       name: "ObservabilityTests",
       dependencies: [
@@ -179,14 +218,22 @@ let package = Package(
         .product(name: "Prometheus", package: "swift-prometheus"),
         .product(name: "NIOCore", package: "swift-nio"),
         .product(name: "NIOPosix", package: "swift-nio"),
-      ]
+      ],
+      swiftSettings: swiftSettings
     ),
     .testTarget(
-      name: "VerifierDaemonTests", dependencies: ["JobQueue", "Verification", "TestSupport"]),
+      name: "VerifierDaemonTests", dependencies: ["JobQueue", "Verification", "TestSupport"],
+      swiftSettings: swiftSettings),
+    .testTarget(
+      name: "VerifierConfigurationTests",
+      dependencies: ["VerifierConfiguration", "JobQueue"],
+      swiftSettings: swiftSettings
+    ),
     .testTarget(
       name: "VerifierRuntimeTests",
       dependencies: [
         "VerifierRuntime",
+        "VerifierConfiguration",
         "JobQueue",
         "Providers",
         "ProviderSandbox",
@@ -195,7 +242,8 @@ let package = Package(
         .product(name: "AsyncHTTPClient", package: "async-http-client"),
         .product(name: "NIOCore", package: "swift-nio"),
         .product(name: "Prometheus", package: "swift-prometheus"),
-      ]
+      ],
+      swiftSettings: swiftSettings
     ),
   ],
   swiftLanguageModes: [.v6]

@@ -24,11 +24,17 @@ checked as string-or-integer.
 import argparse
 import copy
 import json
+import os
 import re
 import sys
 
 import yaml
 from openapi_schema_validator import OAS30Validator
+
+# The repository's own copy of the spec, found from this script's location.
+DEFAULT_SPEC = os.path.join(
+    os.path.dirname(os.path.abspath(__file__)), os.pardir, "reference", "finicity-ava.openapi.yaml"
+)
 
 
 def inline_refs(node, root, seen=()):
@@ -158,7 +164,7 @@ def check_response(record, op, problems, where):
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("capture", help="JSONL capture written by the sandbox")
-    parser.add_argument("--spec", default="/work/shared/reference/finicity-ava.openapi.yaml")
+    parser.add_argument("--spec", default=DEFAULT_SPEC, help="default: the repository's reference/ copy")
     parser.add_argument("--strict-spec", action="store_true", help="do not apply the errata")
     args = parser.parse_args()
     spec = load_spec(args.spec, args.strict_spec)

@@ -80,7 +80,7 @@ extension JobAdmin {
         leaseExpiresAt: try row.decodeIfPresent("lease_expires_at"),
         createdAt: try row.decode("created_at"), finishedAt: try row.decodeIfPresent("finished_at"),
         events: try events.rows.map { event in
-          JobDetail.Event(
+          JobDetail.HistoryEntry(
             at: try event.decode("at"), instance: try event.decodeIfPresent("instance"),
             event: JobEvent(
               kind: try event.decode("kind"), fromState: try event.decodeIfPresent("from_state"),

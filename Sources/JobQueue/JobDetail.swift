@@ -2,16 +2,6 @@ import Foundation
 
 /// One job and its history, as an operator sees it: never the full account number.
 public struct JobDetail: Sendable, Codable, Equatable {
-  /// One line of the job's history: what happened, when, and which daemon wrote it.
-  public struct Event: Sendable, Codable, Equatable {
-    /// When it happened.
-    public var at: Date
-    /// The daemon instance that wrote it, if any.
-    public var instance: String?
-    /// What happened.
-    public var event: JobEvent
-  }
-
   /// The job id.
   public var id: Int64
   /// `finicity` or `folio`.
@@ -47,5 +37,5 @@ public struct JobDetail: Sendable, Codable, Equatable {
   /// When it finished.
   public var finishedAt: Date?
   /// Its history, oldest first.
-  public var events: [Event]
+  public var events: [HistoryEntry]
 }

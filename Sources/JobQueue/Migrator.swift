@@ -2,7 +2,7 @@ import Logging
 
 /// Creates and upgrades schema `verifier`, idempotently, under an advisory lock so that daemons
 /// starting together do not race. Each migration runs in its own transaction and is recorded in
-/// `verifier.schema_migrations` with its checksum.
+/// `verifier.schema_migrations` with its checksum. ``migrate()`` runs with no statement timeout.
 public struct Migrator: Sendable {
   /// The advisory lock key (the ASCII bytes of "verifier").
   public static let lockKey: Int64 = 0x7665_7269_6669_6572
@@ -27,6 +27,17 @@ public struct Migrator: Sendable {
   public func migrate() async throws -> [Int] {
     let migrations = self.migrations
     let applied = try await connection.withSession { session in
+      // A migration may run long, and so may the wait for another daemon's migration: lift the
+      // connection's statement timeout for this session, and put it back afterwards.
+      let timeout = try session.query(
+        "SELECT current_setting('statement_timeout') AS timeout",
+        operation: "read statement timeout")[0].decode("timeout", as: String.self)
+      try session.execute("SET statement_timeout = 0", operation: "lift statement timeout")
+      defer {
+        _ = try? session.query(
+          "SELECT set_config('statement_timeout', $1, false)", [timeout],
+          operation: "restore statement timeout")
+      }
       try session.query(
         "SELECT pg_advisory_lock($1)", [Self.lockKey], operation: "take migration lock")
       defer {

@@ -16,6 +16,14 @@ public struct PGConfiguration: Sendable {
   public var connectTimeoutSeconds: Int
   /// How hard to try again when the server went away.
   public var reconnect: Backoff
+  /// The longest one statement may run (`statement_timeout`, set on every session when it
+  /// connects); `.zero` switches the limit off, `nil` leaves the server's setting alone. A
+  /// statement over it fails with SQLSTATE 57014 and the connection stays usable.
+  /// ``Migrator/migrate()`` lifts it for its own session.
+  public var statementTimeout: Duration?
+  /// TCP keepalives, so a peer that vanished without a word (a network fault, a failed-over
+  /// host) is noticed; the connection string's `keepalives*` keywords win over these.
+  public var keepalives: Keepalives
   /// A password (from a credential) for a connection string without one; never printed.
   public var password: String?
 
@@ -23,13 +31,20 @@ public struct PGConfiguration: Sendable {
   public init(
     connectionString: String? = nil, applicationName: String = "verifierd",
     connectTimeoutSeconds: Int = 10,
-    reconnect: Backoff = Backoff(initial: .milliseconds(100), maximum: .seconds(5), attempts: 8)
+    reconnect: Backoff = Backoff(initial: .milliseconds(100), maximum: .seconds(5), attempts: 8),
+    statementTimeout: Duration? = PGConfiguration.defaultStatementTimeout,
+    keepalives: Keepalives = Keepalives()
   ) {
     self.connectionString = connectionString
     self.applicationName = applicationName
     self.connectTimeoutSeconds = connectTimeoutSeconds
     self.reconnect = reconnect
+    self.statementTimeout = statementTimeout
+    self.keepalives = keepalives
   }
+
+  /// The default ``statementTimeout``: 30 seconds, far above any statement the daemon runs.
+  public static let defaultStatementTimeout: Duration = .seconds(30)
 
   /// `DATABASE_URL` when set and not empty, otherwise the `PG*` environment variables.
   public static func fromEnvironment(
@@ -48,10 +63,20 @@ public struct PGConfiguration: Sendable {
       ("connect_timeout", String(connectTimeoutSeconds)),
       ("fallback_application_name", applicationName),
     ]
+    pairs += keepalives.connectionParameters
     if let connectionString { pairs.append(("dbname", connectionString)) }
     // After the connection string, so the credential wins over a password written in it.
     if let password { pairs.append(("password", password)) }
     return pairs
+  }
+
+  /// The `SET` that applies ``statementTimeout`` (whole milliseconds, rounded up so that a
+  /// tiny limit never becomes none), or `nil` when the server's setting stays.
+  var statementTimeoutSQL: String? {
+    guard let statementTimeout else { return nil }
+    let nanoseconds = max(statementTimeout.nanoseconds, 0)
+    let milliseconds = nanoseconds / 1_000_000 + (nanoseconds % 1_000_000 == 0 ? 0 : 1)
+    return "SET statement_timeout = \(milliseconds)"
   }
 
   /// The password the connection string or `PGPASSWORD` carries, so errors can scrub it.

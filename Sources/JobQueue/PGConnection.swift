@@ -19,7 +19,6 @@ public final class PGConnection: @unchecked Sendable {
   // Touched on `queue` only.
   private var handle: PGHandle?
   private var connects = 0
-  private var random = SystemRandomNumberGenerator()
 
   /// Creates a connection; it connects on first use.
   public init(
@@ -33,12 +32,37 @@ public final class PGConnection: @unchecked Sendable {
 
   /// Runs `body` on the connection's queue with a live session (connecting first if needed).
   /// Nothing else uses the connection while `body` runs.
+  ///
+  /// Each connect attempt runs on the connection's queue; the backoff between attempts
+  /// (``PGConfiguration/reconnect``) is a `Task.sleep` off it, so the queue is never held by a
+  /// wait and the other users of the connection go on meanwhile. A cancelled caller stops
+  /// retrying and gets the last connect error. `body` itself runs once: a statement interrupted
+  /// by a lost connection is not retried.
   public func withSession<T: Sendable>(_ body: @escaping @Sendable (PGSession) throws -> T)
     async throws -> T
   {
-    try await withCheckedThrowingContinuation { continuation in
-      queue.async {
-        continuation.resume(with: Result { try body(self.liveSession()) })
+    let policy = configuration.reconnect
+    var random = SystemRandomNumberGenerator()
+    var attempt = 0
+    while true {
+      let connectAttempt = attempt
+      let outcome: Attempt<T> = await onQueue {
+        let session: PGSession
+        do { session = try self.liveSession(attempt: connectAttempt) } catch {
+          return .connectFailed(error)
+        }
+        return .ran(Result { try body(session) })
+      }
+      switch outcome {
+      case .ran(let result):
+        return try result.get()
+      case .connectFailed(let connectError):
+        attempt += 1
+        guard attempt < policy.attempts else { throw connectError }
+        // Cancelled while waiting: stop retrying and say why there is no connection.
+        do {
+          try await Task.sleep(for: policy.delay(forRetry: attempt - 1, using: &random))
+        } catch { throw connectError }
       }
     }
   }
@@ -76,37 +100,43 @@ public final class PGConnection: @unchecked Sendable {
     }
   }
 
-  /// A session on a healthy handle, reconnecting with backoff when the old one is gone.
-  private func liveSession() throws -> PGSession {
+  /// What one hop onto the queue came back with.
+  private enum Attempt<T: Sendable>: Sendable {
+    /// `body` ran (on a live session), with this result.
+    case ran(Result<T, any Error>)
+    /// Connecting failed; `body` did not run.
+    case connectFailed(any Error)
+  }
+
+  /// Runs `work` on the connection's queue and returns its value.
+  private func onQueue<R: Sendable>(_ work: @escaping @Sendable () -> R) async -> R {
+    await withCheckedContinuation { continuation in
+      queue.async { continuation.resume(returning: work()) }
+    }
+  }
+
+  /// A session on a healthy handle, or one connect attempt (number `attempt`, 0-based, of this
+  /// caller) when the old handle is gone or there is none. On `queue`; never waits.
+  private func liveSession(attempt: Int) throws -> PGSession {
     dispatchPrecondition(condition: .onQueue(queue))
     if let handle, handle.isHealthy { return PGSession(handle: handle) }
     if handle != nil {
       logger.warning("database connection lost; reconnecting")
       handle = nil
     }
-    let policy = configuration.reconnect
-    var lastError: Error?
-    for attempt in 0..<policy.attempts {
-      if attempt > 0 {
-        let delay = policy.delay(forRetry: attempt - 1, using: &random)
-        Thread.sleep(forTimeInterval: Double(delay.nanoseconds) / 1e9)
+    do {
+      let fresh = try PGHandle.connect(configuration)
+      try PGSession(handle: fresh).prepareSession(configuration)
+      handle = fresh
+      connects += 1
+      if connects > 1 {
+        logger.info("database connection restored", metadata: ["attempts": "\(attempt + 1)"])
       }
-      do {
-        let fresh = try PGHandle.connect(configuration)
-        try PGSession(handle: fresh).prepareSession()
-        handle = fresh
-        connects += 1
-        if connects > 1 {
-          logger.info("database connection restored", metadata: ["attempts": "\(attempt + 1)"])
-        }
-        return PGSession(handle: fresh)
-      } catch {
-        lastError = error
-        logger.debug(
-          "database connect failed", metadata: ["attempt": "\(attempt + 1)", "error": "\(error)"])
-      }
+      return PGSession(handle: fresh)
+    } catch {
+      logger.debug(
+        "database connect failed", metadata: ["attempt": "\(attempt + 1)", "error": "\(error)"])
+      throw error
     }
-    throw lastError
-      ?? PGError(kind: .connection, operation: "connect", message: "could not connect")
   }
 }

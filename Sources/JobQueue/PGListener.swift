@@ -8,7 +8,7 @@ import Logging
 /// A `DispatchSourceRead` on the connection's socket (`PQsocket`) fires when the server sends
 /// something; the handler reads it with `PQconsumeInput` and drains `PQnotifies`. Nothing polls or
 /// sleeps. When the connection is lost the listener reconnects with backoff (forever, until
-/// stopped), LISTENs again and delivers ``Event/reconnected``: notifications sent while it was away
+/// stopped), LISTENs again and delivers ``Signal/reconnected``: notifications sent while it was away
 /// are gone, so the receiver should look for work once.
 public final class PGListener: @unchecked Sendable {
   /// One NOTIFY.
@@ -21,17 +21,9 @@ public final class PGListener: @unchecked Sendable {
     public var senderPID: Int32
   }
 
-  /// What the listener reports.
-  public enum Event: Sendable, Equatable {
-    /// A notification arrived.
-    case notification(Notification)
-    /// The connection was lost and is back; notifications may have been missed meanwhile.
-    case reconnected
-  }
-
   private let configuration: PGConfiguration
   private let channels: [String]
-  private let handler: @Sendable (Event) -> Void
+  private let handler: @Sendable (Signal) -> Void
   private let queue: DispatchQueue
   private let logger: Logger
   // Touched on `queue` only.
@@ -44,7 +36,8 @@ public final class PGListener: @unchecked Sendable {
   /// Creates a listener; ``start()`` connects. `handler` runs on the listener's serial queue.
   public init(
     configuration: PGConfiguration, channels: [String], label: String = "verifierd.listen",
-    logger: Logger = Logger(label: "verifierd.listen"), handler: @escaping @Sendable (Event) -> Void
+    logger: Logger = Logger(label: "verifierd.listen"),
+    handler: @escaping @Sendable (Signal) -> Void
   ) {
     self.configuration = configuration
     self.channels = channels
@@ -82,7 +75,7 @@ public final class PGListener: @unchecked Sendable {
     dispatchPrecondition(condition: .onQueue(queue))
     let fresh = try PGHandle.connect(configuration, operation: "listen")
     let session = PGSession(handle: fresh)
-    try session.prepareSession()
+    try session.prepareSession(configuration)
     for channel in channels {
       try session.execute(
         "LISTEN " + Self.quoteIdentifier(channel, handle: fresh), operation: "listen")

@@ -46,11 +46,18 @@ public struct PGSession {
     }
   }
 
-  /// Fixes the session settings the decoders rely on, and silences notices on stderr.
-  func prepareSession() throws {
+  /// Fixes the session settings the decoders rely on, applies `configuration`'s statement
+  /// timeout, and silences notices on stderr.
+  func prepareSession(_ configuration: PGConfiguration) throws {
     PQsetNoticeProcessor(handle.pointer, { _, _ in }, nil)
-    try execute("SET DateStyle = ISO; SET TimeZone = 'UTC'", operation: "prepare session")
+    let settings =
+      ["SET DateStyle = ISO", "SET TimeZone = 'UTC'"]
+      + [configuration.statementTimeoutSQL].compactMap { $0 }
+    try execute(settings.joined(separator: "; "), operation: "prepare session")
   }
+
+  /// The connection's socket (`PQsocket`), for tests that read its options.
+  var socketDescriptor: Int32 { PQsocket(handle.pointer) }
 
   private func check(_ raw: OpaquePointer?, operation: String, secrets: [String]) throws -> PGResult
   {

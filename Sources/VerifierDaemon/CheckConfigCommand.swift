@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import VerifierRuntime
+import VerifierConfiguration
 
 /// `verifierd check-config`: prints the effective configuration, secrets redacted, or names each
 /// bad key and exits 78.

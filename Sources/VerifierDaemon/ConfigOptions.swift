@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import VerifierRuntime
+import VerifierConfiguration
 
 /// `--config`: the JSON configuration file, overridden by `VERIFIERD_*` variables, with secrets
 /// from `$CREDENTIALS_DIRECTORY` (see config/README.md).

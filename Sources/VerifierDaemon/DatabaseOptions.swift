@@ -1,6 +1,6 @@
 import ArgumentParser
 import JobQueue
-import VerifierRuntime
+import VerifierConfiguration
 
 /// Where the database is: `--database-url`; else the configuration (`--config`, then
 /// `VERIFIERD_DATABASE_URL` and the `database-password` credential); else `DATABASE_URL`, else

@@ -79,7 +79,7 @@ struct JobsShowCommand: AsyncParsableCommand {
         ["at", "event", "state", "call", "result", "note"], job.events.map(Self.row)))
   }
 
-  static func row(_ line: JobDetail.Event) -> [String] {
+  static func row(_ line: JobDetail.HistoryEntry) -> [String] {
     let event = line.event
     let transition =
       event.fromState == event.toState

@@ -3,6 +3,7 @@ import Foundation
 import JobQueue
 import Logging
 import Observability
+import VerifierConfiguration
 import VerifierRuntime
 
 /// `verifierd run`: the daemon. Loads the configuration, sets up logging and runs the runtime.
@@ -33,9 +34,11 @@ struct RunCommand: AsyncParsableCommand {
   var logLevel: String?
 
   func validate() throws {
-    if let logLevel, Logger.Level(rawValue: logLevel) == nil {
-      throw ValidationError(
-        "--log-level must be one of trace, debug, info, notice, warning, error, critical")
+    // The words log.level takes, from the catalogue.
+    if let logLevel, let key = ConfigurationKey.named("log.level"),
+      let problem = key.kind.problem(with: .text(logLevel))
+    {
+      throw ValidationError("--log-level \(problem)")
     }
   }
 
@@ -55,8 +58,8 @@ struct RunCommand: AsyncParsableCommand {
     }
     let observability = try await startObservability(configuration, logger: logger)
     let levelFixedByFlag = logLevel != nil
-    let runtime = VerifierRuntime(
-      configuration: configuration, loaded: loaded, sources: config.sources,
+    let runtime = VerifierRuntime.make(
+      configuration, loaded: loaded, sources: config.sources,
       onReload: { fresh in
         // --log-level wins over the file for the life of the process.
         guard !levelFixedByFlag, let level = Logger.Level(rawValue: fresh.logLevel) else { return }

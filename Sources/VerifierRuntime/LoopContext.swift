@@ -1,6 +1,7 @@
 import Dispatch
 import JobQueue
 import Verification
+import VerifierConfiguration
 
 /// Everything the run loop changes as it goes, kept in one ``QueueBound`` so that it is reached on
 /// the loop's queue only: the bookkeeping (``LoopState``), the running configuration and what is

@@ -1,6 +1,7 @@
 import Dispatch
 import Foundation
 import Verification
+import VerifierConfiguration
 
 extension VerifierRuntime {
   /// Loads the configuration again from its sources and applies what can change without a
@@ -36,9 +37,7 @@ extension VerifierRuntime {
       return
     }
     let (running, loaded) = loop.with { ($0.configuration, $0.loaded) }
-    let applied = ConfigurationKey.all.filter {
-      $0.live && $0.effective(running) != $0.effective(fresh.configuration)
-    }.map(\.name)
+    let applied = running.liveKeysChanged(in: fresh.configuration)
     let restart = loaded.map { fresh.restartNeeded(comparedTo: $0) } ?? []
     apply(fresh.configuration)
     for warning in fresh.warnings {
@@ -53,34 +52,17 @@ extension VerifierRuntime {
     onReload?(loop.with { $0.configuration })
   }
 
-  /// Takes the live keys of `fresh`; the rest keep their start-up values. On `queue`.
+  /// Takes the live keys of `fresh` (``ConfigurationKey/live`` decides which); the rest keep
+  /// their start-up values, among them the settle delay and the money-call budget (calls in
+  /// flight were bounded by the old budget, and the settle delay must outlast it). On `queue`.
   func apply(_ fresh: RuntimeConfiguration) {
     let http = http
     loop.with { loop in
-      var configuration = loop.configuration
-      configuration.maxInFlight = fresh.maxInFlight
-      configuration.claimBatch = fresh.claimBatch
-      configuration.leaseDuration = fresh.leaseDuration
-      configuration.pollInterval = fresh.pollInterval
-      configuration.promptSweepInterval = fresh.promptSweepInterval
-      configuration.drainTimeout = fresh.drainTimeout
-      configuration.logLevel = fresh.logLevel
-      // The settle delay and the money-call budget keep their start-up values: calls in flight
-      // were bounded by the old budget, and the settle delay must outlast it.
-      var verification = fresh.verification
-      verification.initiateSettleDelay = configuration.verification.initiateSettleDelay
-      verification.moneyCallBudget = configuration.verification.moneyCallBudget
-      configuration.verification = verification
-      configuration.finicity = fresh.finicity
-      configuration.finicityRate = fresh.finicityRate
-      configuration.folio = fresh.folio
-      configuration.folioAPIKey = fresh.folioAPIKey
-      configuration.folioSharedSecret = fresh.folioSharedSecret
-      configuration.folioRate = fresh.folioRate
+      let configuration = loop.configuration.reloaded(from: fresh)
       loop.configuration = configuration
       loop.state.maxInFlight = configuration.maxInFlight
       loop.state.claimBatch = configuration.claimBatch
-      loop.machine = VerificationMachine(configuration: verification)
+      loop.machine = VerificationMachine(configuration: configuration.verification)
       loop.gateway = Self.makeGateway(configuration, http: http)
     }
     armPoll(at: .now())

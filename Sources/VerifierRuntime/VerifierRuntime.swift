@@ -6,6 +6,7 @@ import Observability
 import Providers
 import SystemdSupport
 import Verification
+import VerifierConfiguration
 
 /// The daemon's run loop: wakes on `NOTIFY verifier_jobs` (a `DispatchSourceRead` in
 /// ``PGListener``) and on a `DispatchSourceTimer` backstop, claims due jobs in batches under

@@ -65,7 +65,7 @@ struct ListenerTests {
     }
   }
 
-  static func fenced(_ events: [PGListener.Event], _ payload: String) -> Bool {
+  static func fenced(_ events: [PGListener.Signal], _ payload: String) -> Bool {
     events.contains {
       if case .notification(let note) = $0 {
         return note.channel == "test_fence" && note.payload == payload

@@ -6,17 +6,17 @@ public final class EventRecorder: Sendable {
   /// Creates an empty recorder.
   public init() {}
 
-  private let state = Mutex<(events: [PGListener.Event], waiters: [Waiter], nextID: Int)>(
+  private let state = Mutex<(events: [PGListener.Signal], waiters: [Waiter], nextID: Int)>(
     ([], [], 0))
 
   private struct Waiter {
     let id: Int
-    let condition: @Sendable ([PGListener.Event]) -> Bool
+    let condition: @Sendable ([PGListener.Signal]) -> Bool
     let continuation: CheckedContinuation<Void, Never>
   }
 
   /// Records an event (the listener's handler).
-  public func record(_ event: PGListener.Event) {
+  public func record(_ event: PGListener.Signal) {
     let ready = state.withLock { state -> [CheckedContinuation<Void, Never>] in
       state.events.append(event)
       let events = state.events
@@ -30,7 +30,7 @@ public final class EventRecorder: Sendable {
   }
 
   /// Everything recorded so far.
-  public var events: [PGListener.Event] { state.withLock { $0.events } }
+  public var events: [PGListener.Signal] { state.withLock { $0.events } }
 
   /// Notifications on `channel` recorded so far.
   public func notifications(on channel: String) -> [PGListener.Notification] {
@@ -42,7 +42,7 @@ public final class EventRecorder: Sendable {
 
   /// Returns once `condition` holds for the recorded events, or when the task is cancelled (a
   /// test's time limit), so a notification that never comes fails the test instead of hanging it.
-  public func wait(until condition: @escaping @Sendable ([PGListener.Event]) -> Bool) async {
+  public func wait(until condition: @escaping @Sendable ([PGListener.Signal]) -> Bool) async {
     let id = state.withLock { state -> Int in
       state.nextID += 1
       return state.nextID

@@ -102,8 +102,8 @@ struct MetricsTests {
                lease_expires_at = now() - interval '1 minute', run_at = now() - interval '1 minute'
          WHERE id = $1
         """, [id])
-      let runtime = VerifierRuntime(
-        configuration: stack.configuration(), metrics: recorded.metrics)
+      let runtime = VerifierRuntime.make(
+        stack.configuration(), metrics: recorded.metrics)
       let running = Task { try await runtime.run() }
       try? await stack.waitFor("the rescue counted") {
         recorded.value("verifierd_lease_rescues_total") == 1
@@ -205,8 +205,8 @@ struct MetricsTests {
   func drainHook() async throws {
     try await withStack { stack in
       let heard = Mutex(0)
-      let runtime = VerifierRuntime(
-        configuration: stack.configuration(), onDrain: { heard.withLock { $0 += 1 } })
+      let runtime = VerifierRuntime.make(
+        stack.configuration(), onDrain: { heard.withLock { $0 += 1 } })
       let running = Task { try await runtime.run() }
       try await stack.waitFor("the first claim") { await runtime.claimRounds >= 1 }
       #expect(heard.withLock { $0 } == 0)

@@ -8,6 +8,7 @@ import Providers
 import TestSupport
 import Testing
 import Verification
+import VerifierConfiguration
 import VerifierRuntime
 
 /// A fresh migrated database and a sandbox on 127.0.0.1, torn down by ``withStack``.
@@ -169,7 +170,7 @@ func withRuntime(
   _ configuration: RuntimeConfiguration, metrics: VerifierMetrics = VerifierMetrics(),
   _ body: (VerifierRuntime) async throws -> Void
 ) async throws {
-  let runtime = VerifierRuntime(configuration: configuration, metrics: metrics)
+  let runtime = VerifierRuntime.make(configuration, metrics: metrics)
   let running = Task { try await runtime.run() }
   do {
     try await body(runtime)

@@ -3,19 +3,19 @@ import Dispatch
 /// A value that belongs to one serial queue: every access checks, at run time, that it runs on
 /// that queue (`dispatchPrecondition`), so state "touched on the queue only" cannot be touched
 /// elsewhere by mistake. That check is what makes the `@unchecked Sendable` sound.
-final class QueueBound<Value>: @unchecked Sendable {
+package final class QueueBound<Value>: @unchecked Sendable {
   /// The queue the value belongs to.
-  let queue: DispatchQueue
+  package let queue: DispatchQueue
   private var value: Value
 
   /// Binds `value` to `queue`.
-  init(_ value: Value, on queue: DispatchQueue) {
+  package init(_ value: Value, on queue: DispatchQueue) {
     self.value = value
     self.queue = queue
   }
 
   /// The value; get and set only on ``queue``.
-  var wrapped: Value {
+  package var wrapped: Value {
     get {
       dispatchPrecondition(condition: .onQueue(queue))
       return value
@@ -27,7 +27,7 @@ final class QueueBound<Value>: @unchecked Sendable {
   }
 
   /// Runs `body` with the value, on ``queue`` only.
-  func with<Result>(_ body: (inout Value) throws -> Result) rethrows -> Result {
+  package func with<Result>(_ body: (inout Value) throws -> Result) rethrows -> Result {
     dispatchPrecondition(condition: .onQueue(queue))
     return try body(&value)
   }

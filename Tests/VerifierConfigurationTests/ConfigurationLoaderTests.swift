@@ -1,6 +1,7 @@
 import Foundation
+import JobQueue
 import Testing
-import VerifierRuntime
+import VerifierConfiguration
 
 @Suite("Configuration sources: file, VERIFIERD_* and credentials")
 struct ConfigurationLoaderTests {
@@ -174,6 +175,43 @@ struct ConfigurationLoaderTests {
         environment: [:]))
     #expect(after.restartNeeded(comparedTo: before) == ["listen"])
     #expect(before.restartNeeded(comparedTo: before).isEmpty)
+  }
+
+  @Test("database settings reach the connections, are range-checked and need a restart")
+  func databaseSettings() async throws {
+    let loaded = try await ConfigurationLoader.load(
+      ConfigurationSources(
+        filePath: try Self.file(
+          #"{"database": {"statement_timeout_seconds": 2.5, "keepalives_idle_seconds": 40}}"#),
+        environment: ["VERIFIERD_DATABASE_KEEPALIVES_COUNT": "7"]))
+    let database = loaded.configuration.database
+    #expect(database.statementTimeout == .milliseconds(2500))
+    #expect(
+      database.keepalives
+        == PGConfiguration.Keepalives(idleSeconds: 40, intervalSeconds: 10, count: 7))
+    let defaults = try await ConfigurationLoader.load(
+      ConfigurationSources(filePath: nil, environment: [:]))
+    #expect(defaults.configuration.database.statementTimeout == .seconds(30))
+    #expect(
+      defaults.configuration.database.keepalives
+        == PGConfiguration.Keepalives(idleSeconds: 30, intervalSeconds: 10, count: 3))
+    #expect(
+      loaded.restartNeeded(comparedTo: defaults) == [
+        "database.statement_timeout_seconds", "database.keepalives_idle_seconds",
+        "database.keepalives_count",
+      ])
+    let problems = await Self.problems(
+      ConfigurationSources(
+        filePath: try Self.file(
+          #"{"database": {"statement_timeout_seconds": -1, "keepalives_count": 0}}"#),
+        environment: ["VERIFIERD_DATABASE_KEEPALIVES_IDLE_SECONDS": "1.5"]))
+    for prefix in [
+      "database.statement_timeout_seconds (file)", "database.keepalives_count (file)",
+      "database.keepalives_idle_seconds (environment VERIFIERD_DATABASE_KEEPALIVES_IDLE_SECONDS)",
+    ] {
+      #expect(problems.contains { $0.hasPrefix(prefix) }, "missing \(prefix) in \(problems)")
+    }
+    #expect(problems.count == 3)
   }
 
   @Test(

@@ -4,9 +4,11 @@ import Providers
 import SystemPackage
 
 /// Resolves ``ConfigurationSources`` into a ``RuntimeConfiguration`` with swift-configuration:
-/// `VERIFIERD_*` variables over the JSON file over defaults, secrets from
-/// `$CREDENTIALS_DIRECTORY` or the environment. Every problem is collected, not just the first,
-/// so `verifierd check-config` names each bad key and why; no message ever carries a secret.
+/// `VERIFIERD_*` variables over the JSON file over the catalogue's defaults, secrets from
+/// `$CREDENTIALS_DIRECTORY` or the environment, else their older `*_file` and `*_env` forms.
+/// Every value is checked against its key's range in ``ConfigurationKey/all`` and every problem
+/// is collected, not just the first, so `verifierd check-config` names each bad key and why; no
+/// message ever carries a secret.
 public enum ConfigurationLoader {
   /// Loads and validates; throws a ``ConfigurationError`` listing every problem.
   public static func load(_ sources: ConfigurationSources) async throws -> LoadedConfiguration {
@@ -59,30 +61,27 @@ public enum ConfigurationLoader {
         origins[key.name] = "file"
       }
     }
-    var values = ValueTree()
-    var raw: [String: String] = [:]
+    var values: [String: ConfigurationValue] = [:]
     for key in ConfigurationKey.all where !key.isSecret {
       let origin = origins[key.name] ?? "default"
       switch read(key, reader, collector) {
       case .absent: break
       case .value(let value):
-        if let problem = check(key, value) {
+        if let problem = key.kind.problem(with: value) {
           problems.append("\(key.name) (\(origin)): \(problem)")
         } else {
-          values.set(key.name, value)
-          raw[key.name] = "\(value)"
+          values[key.name] = value
         }
       case .unreadable:
         problems.append("\(key.name) (\(origin)): expected \(key.kind.expectation)")
       }
     }
-    var secrets: [String: Secret] = [:]
     for key in ConfigurationKey.all where key.isSecret {
       let text = secretReader.string(forKey: ConfigKey(key.name), isSecret: true)
       if collector.takeFailed() {
         problems.append("\(key.name): the credential or variable cannot be read")
       } else if let text {
-        secrets[key.name] = Secret(text.trimmingCharacters(in: .whitespacesAndNewlines))
+        values[key.name] = .secret(Secret(text.trimmingCharacters(in: .whitespacesAndNewlines)))
         let credential = sources.credentialsDirectory.map {
           FileManager.default.fileExists(atPath: "\($0)/\(key.credentialName ?? "")")
         }
@@ -91,30 +90,37 @@ public enum ConfigurationLoader {
           ? "credential \(key.credentialName ?? "")" : "environment \(key.environmentName)"
       }
     }
-    var configuration: RuntimeConfiguration?
-    if problems.isEmpty {
-      do {
-        configuration = try RuntimeConfiguration(
-          file: values.decoded(), secrets: secrets, environment: sources.environment)
-      } catch let error as ConfigurationError {
-        problems += error.problems
-      } catch {
-        problems.append("the configuration cannot be resolved")
+    var warnings = sources.unknownOverrides.map { "\($0) names no configuration key; ignored" }
+    for key in ConfigurationKey.all where key.isSecret && values[key.name] == nil {
+      guard let legacy = LegacySecret(key, values: values, environment: sources.environment) else {
+        origins[key.name] = "not set"
+        continue
+      }
+      switch legacy.resolve() {
+      case .success(let found):
+        values[key.name] = .secret(found.secret)
+        origins[key.name] = found.origin
+        if let warning = found.warning { warnings.append(warning) }
+      case .failure(let problem):
+        problems.append(problem.description)
       }
     }
-    guard let configuration, problems.isEmpty else { throw ConfigurationError(problems: problems) }
+    guard problems.isEmpty else { throw ConfigurationError(problems: problems) }
+    let configuration = RuntimeConfiguration.resolved(values, environment: sources.environment)
+    try configuration.validate()
     var loaded = LoadedConfiguration(
-      configuration: configuration, origins: origins,
-      warnings: sources.unknownOverrides.map { "\($0) names no configuration key; ignored" })
-    loaded.raw = raw
-    loaded.noteLegacySecrets(sources: sources, values: values)
+      configuration: configuration, origins: origins, warnings: warnings)
+    for key in ConfigurationKey.all where key.binding == nil {
+      let value = values[key.name] ?? key.defaultValue.resolve(configuration, environment: [:])
+      if let value { loaded.raw[key.name] = key.kind.render(value) }
+    }
     return loaded
   }
 
   /// What reading one key found.
   enum Read {
     case absent
-    case value(any Sendable)
+    case value(ConfigurationValue)
     case unreadable
   }
 
@@ -123,13 +129,13 @@ public enum ConfigurationLoader {
     -> Read
   {
     let name = ConfigKey(key.name)
-    let value: (any Sendable)?
+    let value: ConfigurationValue?
     switch key.kind {
-    case .integer: value = reader.int(forKey: name)
-    case .seconds, .rate: value = reader.double(forKey: name)
-    case .secondsList: value = reader.doubleArray(forKey: name)
-    case .boolean: value = reader.bool(forKey: name)
-    case .text, .choice, .loopbackAddress: value = reader.string(forKey: name)
+    case .integer: value = reader.int(forKey: name).map { .integer($0) }
+    case .seconds, .rate: value = reader.double(forKey: name).map { .number($0) }
+    case .secondsList: value = reader.doubleArray(forKey: name).map { .numbers($0) }
+    case .boolean: value = reader.bool(forKey: name).map { .boolean($0) }
+    case .text, .choice, .loopbackAddress: value = reader.string(forKey: name).map { .text($0) }
     case .secret: value = nil
     }
     if collector.takeFailed() { return .unreadable }
