@@ -10,15 +10,18 @@ import Logging
 /// network fault) the next use notices without a round trip and reconnects with backoff, so a
 /// restarted PostgreSQL never needs a daemon restart. A statement interrupted by a lost connection
 /// is not retried (whether it took effect is unknown); it fails with ``PGError/Kind/connectionLost``.
-public final class PGConnection: @unchecked Sendable {
+public final class PGConnection: Sendable {
   /// Where to connect.
   public let configuration: PGConfiguration
   /// The serial queue that owns the libpq handle.
   let queue: DispatchQueue
   let logger: Logger
-  // Touched on `queue` only.
-  private var handle: PGHandle?
-  private var connects = 0
+  private struct State {
+    var handle: PGHandle?
+    var connects = 0
+  }
+  /// The libpq handle and the connect count: on `queue` only, checked on every access.
+  private let state: QueueBound<State>
 
   /// Creates a connection; it connects on first use.
   public init(
@@ -26,7 +29,9 @@ public final class PGConnection: @unchecked Sendable {
     logger: Logger = Logger(label: "verifierd.pg")
   ) {
     self.configuration = configuration
-    self.queue = DispatchQueue(label: label)
+    let queue = DispatchQueue(label: label)
+    self.queue = queue
+    state = QueueBound(State(), on: queue)
     self.logger = logger
   }
 
@@ -86,18 +91,13 @@ public final class PGConnection: @unchecked Sendable {
   /// How many times this connection has connected (1 after the first use; more after reconnects).
   public var connectCount: Int {
     get async {
-      await withCheckedContinuation { c in queue.async { c.resume(returning: self.connects) } }
+      await onQueue { self.state.wrapped.connects }
     }
   }
 
   /// Closes the connection now; the next use connects again.
   public func close() async {
-    await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
-      queue.async {
-        self.handle = nil
-        continuation.resume()
-      }
-    }
+    await onQueue { self.state.with { $0.handle = nil } }
   }
 
   /// What one hop onto the queue came back with.
@@ -118,17 +118,19 @@ public final class PGConnection: @unchecked Sendable {
   /// A session on a healthy handle, or one connect attempt (number `attempt`, 0-based, of this
   /// caller) when the old handle is gone or there is none. On `queue`; never waits.
   private func liveSession(attempt: Int) throws -> PGSession {
-    dispatchPrecondition(condition: .onQueue(queue))
-    if let handle, handle.isHealthy { return PGSession(handle: handle) }
-    if handle != nil {
+    if let handle = state.wrapped.handle, handle.isHealthy { return PGSession(handle: handle) }
+    if state.wrapped.handle != nil {
       logger.warning("database connection lost; reconnecting")
-      handle = nil
+      state.wrapped.handle = nil
     }
     do {
       let fresh = try PGHandle.connect(configuration)
       try PGSession(handle: fresh).prepareSession(configuration)
-      handle = fresh
-      connects += 1
+      let connects = state.with {
+        $0.handle = fresh
+        $0.connects += 1
+        return $0.connects
+      }
       if connects > 1 {
         logger.info("database connection restored", metadata: ["attempts": "\(attempt + 1)"])
       }

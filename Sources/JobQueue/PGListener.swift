@@ -10,7 +10,7 @@ import Logging
 /// sleeps. When the connection is lost the listener reconnects with backoff (forever, until
 /// stopped), LISTENs again and delivers ``Signal/reconnected``: notifications sent while it was away
 /// are gone, so the receiver should look for work once.
-public final class PGListener: @unchecked Sendable {
+public final class PGListener: Sendable {
   /// One NOTIFY.
   public struct Notification: Sendable, Equatable {
     /// The channel it was sent on.
@@ -26,12 +26,16 @@ public final class PGListener: @unchecked Sendable {
   private let handler: @Sendable (Signal) -> Void
   private let queue: DispatchQueue
   private let logger: Logger
-  // Touched on `queue` only.
-  private var handle: PGHandle?
-  private var source: DispatchSourceRead?
-  private var stopped = false
-  private var failures = 0
-  private var random = SystemRandomNumberGenerator()
+  private struct State {
+    var handle: PGHandle?
+    var source: DispatchSourceRead?
+    var stopped = false
+    var failures = 0
+    var random = SystemRandomNumberGenerator()
+  }
+  /// The connection, its read source and the reconnect bookkeeping: on `queue` only, checked on
+  /// every access.
+  private let state: QueueBound<State>
 
   /// Creates a listener; ``start()`` connects. `handler` runs on the listener's serial queue.
   public init(
@@ -42,7 +46,9 @@ public final class PGListener: @unchecked Sendable {
     self.configuration = configuration
     self.channels = channels
     self.handler = handler
-    self.queue = DispatchQueue(label: label)
+    let queue = DispatchQueue(label: label)
+    self.queue = queue
+    state = QueueBound(State(), on: queue)
     self.logger = logger
   }
 
@@ -60,7 +66,7 @@ public final class PGListener: @unchecked Sendable {
   public func stop() async {
     await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
       queue.async {
-        self.stopped = true
+        self.state.with { $0.stopped = true }
         self.tearDown()
         continuation.resume()
       }
@@ -68,11 +74,12 @@ public final class PGListener: @unchecked Sendable {
   }
 
   deinit {
-    source?.cancel()
+    // The last reference may go on any thread: the source is cancelled on its own queue.
+    let state = state
+    queue.async { state.wrapped.source?.cancel() }
   }
 
   private func connectAndListen() throws {
-    dispatchPrecondition(condition: .onQueue(queue))
     let fresh = try PGHandle.connect(configuration, operation: "listen")
     let session = PGSession(handle: fresh)
     try session.prepareSession(configuration)
@@ -89,13 +96,15 @@ public final class PGListener: @unchecked Sendable {
     // The socket belongs to the handle: keep the handle alive until the source is cancelled, so
     // the descriptor is never closed under a live source.
     readSource.setCancelHandler { withExtendedLifetime(fresh) {} }
-    handle = fresh
-    source = readSource
+    state.with {
+      $0.handle = fresh
+      $0.source = readSource
+    }
     readSource.resume()
   }
 
   private func readAvailable() {
-    guard let handle, !stopped else { return }
+    guard let handle = state.wrapped.handle, !state.wrapped.stopped else { return }
     guard PQconsumeInput(handle.pointer) == 1, PQstatus(handle.pointer) == CONNECTION_OK else {
       logger.warning("listen connection lost; reconnecting")
       tearDown()
@@ -114,22 +123,26 @@ public final class PGListener: @unchecked Sendable {
   }
 
   private func tearDown() {
-    source?.cancel()
-    source = nil
-    handle = nil
+    state.with {
+      $0.source?.cancel()
+      $0.source = nil
+      $0.handle = nil
+    }
   }
 
   private func scheduleReconnect() {
-    let delay = configuration.reconnect.delay(forRetry: failures, using: &random)
+    let delay = state.with {
+      configuration.reconnect.delay(forRetry: $0.failures, using: &$0.random)
+    }
     queue.asyncAfter(deadline: .now() + .nanoseconds(Int(delay.nanoseconds))) { [weak self] in
-      guard let self, !self.stopped else { return }
+      guard let self, !self.state.wrapped.stopped else { return }
       do {
         try self.connectAndListen()
-        self.failures = 0
+        self.state.with { $0.failures = 0 }
         self.logger.info("listen connection restored")
         self.handler(.reconnected)
       } catch {
-        self.failures += 1
+        self.state.with { $0.failures += 1 }
         self.logger.warning("listen reconnect failed", metadata: ["error": "\(error)"])
         self.scheduleReconnect()
       }

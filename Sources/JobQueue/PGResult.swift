@@ -3,7 +3,8 @@ import CLibPQ
 /// A query result. Owns its `PGresult` and clears it exactly once, in `deinit`.
 ///
 /// A result is independent of its connection once received, and immutable, so it may be read from
-/// any thread.
+/// any thread: it has no mutable state for a run-time check to guard (only `let`s), which is what
+/// the `@unchecked Sendable` (for the `OpaquePointer`) rests on.
 public final class PGResult: @unchecked Sendable {
   let pointer: OpaquePointer
   /// Column name to index, computed once.
