@@ -11,10 +11,10 @@ extension ConfigurationKey {
     case unset(String)
 
     /// The default as the documentation says it.
-    public func text(_ kind: Kind) -> String {
+    public func text(_ kind: ValueKind) -> String {
       switch self {
       case .value(.text("")): return "empty"
-      case .value(let value): return Kind.plain(value)
+      case .value(let value): return ValueKind.plain(value)
       case .derived(let text, _), .unset(let text): return text
       }
     }

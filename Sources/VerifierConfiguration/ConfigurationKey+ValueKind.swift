@@ -2,7 +2,7 @@ import Foundation
 
 extension ConfigurationKey {
   /// A key's type and accepted values: the only place a key's range is written.
-  public enum Kind: Sendable, Equatable {
+  public enum ValueKind: Sendable, Equatable {
     /// A whole number in the range.
     case integer(ClosedRange<Int>)
     /// A number of seconds (fractions allowed) in the range.

@@ -11,7 +11,7 @@ public struct ConfigurationKey: Sendable {
   /// The dotted name, as nested in the JSON file: `http.connect_timeout_seconds`.
   public let name: String
   /// Type and range.
-  public let kind: Kind
+  public let kind: ValueKind
   /// The value an unset key takes.
   public let defaultValue: Default
   /// Whether SIGHUP applies a change (otherwise it needs a restart).
@@ -21,12 +21,12 @@ public struct ConfigurationKey: Sendable {
   /// The field the key sets; `nil` for keys the resolved configuration does not keep (the older
   /// `*_file`/`*_env` secret forms, which only say where a secret is).
   let binding: Binding?
-  /// How the value in force is shown, when not by ``Kind/render(_:)`` (the database URL, whose
+  /// How the value in force is shown, when not by ``ValueKind/render(_:)`` (the database URL, whose
   /// password is redacted).
   let display: (@Sendable (ConfigurationValue?) -> String)?
 
   init(
-    _ name: String, _ kind: Kind, default defaultValue: Default, live: Bool, _ summary: String,
+    _ name: String, _ kind: ValueKind, default defaultValue: Default, live: Bool, _ summary: String,
     _ binding: Binding?, display: (@Sendable (ConfigurationValue?) -> String)? = nil
   ) {
     self.name = name

@@ -1,7 +1,7 @@
 import Providers
 
 /// One key's value as the configuration reads it, before it lands in a
-/// ``RuntimeConfiguration`` field: checked against the key's ``ConfigurationKey/Kind`` and
+/// ``RuntimeConfiguration`` field: checked against the key's ``ConfigurationKey/ValueKind`` and
 /// rendered by it.
 public enum ConfigurationValue: Sendable, Hashable {
   /// A whole number.
