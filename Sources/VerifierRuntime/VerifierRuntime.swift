@@ -35,11 +35,12 @@ public final class VerifierRuntime: Sendable {
   /// not change on reload).
   let startup: RuntimeConfiguration
 
-  /// Creates a runtime; ``run(handleSignals:)`` starts it. On SIGHUP (or ``reload()``) the
+  /// Creates a runtime (``make(_:loaded:sources:notifier:onReload:onDrain:logger:metrics:)`` is
+  /// the public way); ``run(handleSignals:)`` starts it. On SIGHUP (or ``reload()``) the
   /// configuration is loaded again from `sources`, and `onReload` sees what was applied (the log
   /// level, say); `onDrain` hears that draining began. `notifier` tells systemd about readiness,
   /// status and progress; `metrics` records what the loop does (claims, calls, transitions).
-  public init(
+  init(
     configuration: RuntimeConfiguration, loaded: LoadedConfiguration? = nil,
     sources: ConfigurationSources? = nil, notifier: SystemdNotifier = SystemdNotifier(),
     onReload: (@Sendable (RuntimeConfiguration) -> Void)? = nil,
