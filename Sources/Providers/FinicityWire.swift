@@ -30,18 +30,16 @@ enum FinicityWire {
 
   /// The answer to initiate (`InitiatedMicroDeposit`); `accountId` is required to count as
   /// success.
+  /// Only the field the daemon uses is read, so an unexpected type in another cannot turn a
+  /// success into "result unknown".
   struct Initiated: Decodable, Sendable, Hashable {
     var accountId: String
-    var status: String?
-    var depositCount: Int?
 
-    enum CodingKeys: String, CodingKey { case accountId, status, depositCount }
+    enum CodingKeys: String, CodingKey { case accountId }
 
     init(from decoder: any Decoder) throws {
       let c = try decoder.container(keyedBy: CodingKeys.self)
       accountId = try c.decode(FlexibleText.self, forKey: .accountId).text
-      status = try c.decodeIfPresent(String.self, forKey: .status)
-      depositCount = try c.decodeIfPresent(Int.self, forKey: .depositCount)
     }
 
     var domain: InitiatedAccount { InitiatedAccount(accountID: accountId) }

@@ -19,7 +19,6 @@ enum FolioWire {
 
   /// The answer to a successful verify: `{"bankLinkOid": "...", "verifyStatus": true}`.
   struct Verification: Decodable, Sendable, Hashable {
-    var bankLinkOid: String?
     var verifyStatus: Bool?
 
     var domain: VerifyAnswer { VerifyAnswer(folioVerifyStatus: verifyStatus) }
@@ -27,9 +26,7 @@ enum FolioWire {
 
   /// A bank link (`GET .../achbanklinks/{bankLinkOid}`).
   struct BankLinkBody: Decodable, Sendable, Hashable {
-    var bankLinkOid: String?
     var status: String?
-    var banklinkType: String?
     var verifyStatus: Bool?
 
     var domain: BankLink { BankLink(statusText: status, verifyStatus: verifyStatus) }
