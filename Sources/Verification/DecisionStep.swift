@@ -192,6 +192,14 @@ struct DecisionStep {
     return next
   }
 
+  /// When a `pending` job whose entries have not settled expires: the pending limit after the
+  /// initiation attempt that sent them (time the job waited in the queue before it does not
+  /// count), or after the job's creation when the attempt's time is unknown; `nil` without a limit.
+  var pendingDeadline: Timestamp? {
+    guard let limit = settings.pendingLimit else { return nil }
+    return (job.data.attemptStartedAt ?? job.createdAt) + limit
+  }
+
   /// When an `awaiting_amounts` job runs next: its next details read (Finicity) or its expiry.
   var awaitingRunAt: Timestamp {
     let expiresAt = job.data.expiresAt ?? now

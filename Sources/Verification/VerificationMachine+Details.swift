@@ -67,8 +67,11 @@ extension VerificationMachine {
       if completed {
         enterAwaiting(&step)
         step.write(.runAt(step.awaitingRunAt))
-      } else if let limit = step.settings.pendingLimit {
-        step.write(.runAt(min(next, step.job.createdAt + limit)))
+      } else if let deadline = step.pendingDeadline, step.now >= deadline {
+        step.finish(
+          .expired, code: nil, message: "the micro entries did not settle within the pending limit")
+      } else if let deadline = step.pendingDeadline {
+        step.write(.runAt(min(next, deadline)))
       } else {
         step.write(.runAt(next))
       }

@@ -42,7 +42,8 @@ extension ConfigurationKey {
     .init(
       "finicity.pending_limit_seconds", .seconds(anyTime),
       default: .of(ProviderSettings.finicityDefault.pendingLimit), live: true,
-      "a job pending longer ends expired", .field(\.verification.finicity.pendingLimit)),
+      "a job whose deposits have not settled this long after initiation ends expired (after one last details read)",
+      .field(\.verification.finicity.pendingLimit)),
   ]
 
   static let folio: [ConfigurationKey] =

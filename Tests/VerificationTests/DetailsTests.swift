@@ -13,10 +13,29 @@ struct DetailsTests {
     #expect(decision.call == Fixture.details("acct-1"))
   }
 
-  @Test("pending past the pending limit: expired without a call")
+  @Test("pending past the pending limit: one more read, then expired only if still unsettled")
   func pendingLimit() {
-    let decision = Fixture.decide(pending, .due(submissions: []), at: 5_000)
-    decision.expectFinished(.expired)
+    let due = Fixture.decide(pending, .due(submissions: []), at: 5_000)
+    #expect(due.writes.isEmpty)
+    #expect(due.call == Fixture.details("acct-1"))
+    Fixture.decide(pending, .detailsRead(.success(MicroEntryDetails(status: .pending))), at: 5_000)
+      .expectFinished(.expired)
+    let settled = Fixture.decide(
+      pending, .detailsRead(.success(MicroEntryDetails(status: .completed))), at: 5_000)
+    #expect(settled.lastWrite?.state == .awaitingAmounts)
+  }
+
+  @Test("the pending limit counts from the initiation, not from the insert")
+  func pendingLimitFromInitiation() {
+    // Created at 0, initiated at 3_000 after waiting in the queue: not expired at 5_000.
+    var late = pending
+    late.data.attemptStartedAt = Fixture.at(3_000)
+    let read = Fixture.decide(
+      late, .detailsRead(.success(MicroEntryDetails(status: .pending))), at: 5_000)
+    #expect(read.lastWrite?.state == .pending)
+    #expect(read.lastWrite?.schedule == .runAt(Fixture.at(5_020)))
+    Fixture.decide(late, .detailsRead(.success(MicroEntryDetails(status: nil))), at: 8_000)
+      .expectFinished(.expired)
   }
 
   @Test("still Pending (or no status): poll again on the backing-off schedule")
