@@ -71,12 +71,12 @@ public struct PGConfiguration: Sendable {
   }
 
   /// The `SET` that applies ``statementTimeout`` (whole milliseconds, rounded up so that a
-  /// tiny limit never becomes none), or `nil` when the server's setting stays.
+  /// tiny or zero limit never becomes none), or `nil` when the server's setting stays.
   var statementTimeoutSQL: String? {
     guard let statementTimeout else { return nil }
     let nanoseconds = max(statementTimeout.nanoseconds, 0)
     let milliseconds = nanoseconds / 1_000_000 + (nanoseconds % 1_000_000 == 0 ? 0 : 1)
-    return "SET statement_timeout = \(milliseconds)"
+    return "SET statement_timeout = \(max(milliseconds, 1))"
   }
 
   /// The password the connection string or `PGPASSWORD` carries, so errors can scrub it.

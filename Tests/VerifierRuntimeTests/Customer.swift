@@ -12,6 +12,7 @@ final class Customer: Sendable {
   private let listener: PGListener
   private let answered = Mutex<[Int64: Int]>([:])
   private let tasks = Mutex<[Task<Void, Never>]>([])
+  private let errors = Mutex<[String]>([])
 
   private init(stack: Stack, listener: PGListener) {
     self.stack = stack
@@ -41,6 +42,10 @@ final class Customer: Sendable {
     for task in tasks.withLock({ $0 }) { await task.value }
   }
 
+  /// Answers that failed (job and error), so a test can tell a customer who could not answer
+  /// from a daemon that did not act on an answer.
+  var failures: [String] { errors.withLock { $0 } }
+
   /// Submissions made per job.
   func submissions(for job: Int64) -> Int { answered.withLock { $0[job] ?? 0 } }
 
@@ -51,7 +56,13 @@ final class Customer: Sendable {
       let kind = object["kind"] as? String, kind == "first" || kind == "retry"
     else { return }
     let ref = object["external_ref"] as? String ?? ""
-    let task = Task { _ = try? await self.answer(job: job, ref: ref) }
+    let task = Task {
+      do {
+        try await self.answer(job: job, ref: ref)
+      } catch {
+        self.errors.withLock { $0.append("job \(job): \(error)") }
+      }
+    }
     tasks.withLock { $0.append(task) }
   }
 

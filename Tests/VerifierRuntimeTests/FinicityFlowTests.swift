@@ -47,9 +47,15 @@ struct FinicityFlowTests {
         try await stack.waitUntilFinished(ids)
       }
       await customer.stop()
+      #expect(customer.failures.isEmpty)
       for (id, item) in zip(ids, Self.cases) {
         let job = try await stack.job(id)
-        #expect(job.state == item.state, "account \(item.ref) \(item.account.suffix(4))")
+        if job.state != item.state {
+          let timeline = try await stack.timeline(id)
+          Issue.record(
+            "account \(item.ref) \(item.account.suffix(4)) ended \(job.state), not \(item.state):\n\(timeline)"
+          )
+        }
         #expect(job.outcome == item.state)
         if let code = item.code { #expect(job.code == code, "account \(item.account.suffix(4))") }
       }

@@ -27,12 +27,14 @@ struct Stack: Sendable {
     // The settle delay must outlast the money-call budget (set below), which must outlast the
     // slowest call a test makes (sandbox latency up to 1.5 s here).
     verification.initiateSettleDelay = .seconds(3)
+    // The expiry leaves a loaded CI machine time to prompt, answer and verify; the jobs that must
+    // expire wait it out.
     verification.finicity = ProviderSettings(
-      expiry: .seconds(8),
+      expiry: .seconds(15),
       prompts: PromptSchedule(reminderOffsets: [], lastChanceLead: .seconds(2)),
       maxAttempts: 3, pendingLimit: .seconds(6))
     verification.folio = ProviderSettings(
-      expiry: .seconds(8), startDelay: .zero,
+      expiry: .seconds(15), startDelay: .zero,
       prompts: PromptSchedule(reminderOffsets: [], lastChanceLead: .seconds(2)))
     var configuration = RuntimeConfiguration(
       database: database.configuration,
@@ -114,6 +116,29 @@ struct Stack: Sendable {
       try row.decode("state"), try row.decodeIfPresent("outcome"),
       try row.decodeIfPresent("provider_code")
     )
+  }
+
+  /// The job's history as one line per event, prompt and submission, oldest first: what a failed
+  /// expectation shows.
+  func timeline(_ id: Int64) async throws -> String {
+    let rows = try await database.run(
+      """
+      SELECT at, what FROM (
+        SELECT at, 'event ' || kind || ' ' || coalesce(from_state, '-') || '→'
+               || coalesce(to_state, '-') || ' ' || coalesce(endpoint, '') || ' '
+               || coalesce(message, '') AS what
+          FROM verifier.events WHERE job_id = $1
+        UNION ALL
+        SELECT due_at, 'prompt ' || kind || ' ' || status FROM verifier.prompts WHERE job_id = $1
+        UNION ALL
+        SELECT created_at, 'submission ' || status || ' ' || coalesce(reason, '')
+          FROM verifier.amount_submissions WHERE job_id = $1
+      ) AS t ORDER BY at
+      """, [id])
+    return try rows.rows.map {
+      let at: Date = try $0.decode("at")
+      return "\(at.timeIntervalSince1970) \(try $0.decode("what", as: String.self))"
+    }.joined(separator: "\n")
   }
 
   /// Waits (bounded) until every job is finished or `deadline` passes; fails the test then.
