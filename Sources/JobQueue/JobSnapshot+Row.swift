@@ -8,8 +8,7 @@ extension JobSnapshot {
   init?(row: PGRow) throws {
     guard let provider = Provider(rawValue: try row.decode("provider")),
       let state = JobState(rawValue: try row.decode("state")),
-      let data = try? JSONDecoder().decode(
-        JobData.self, from: Data(try row.decode("data", as: String.self).utf8)),
+      let data = JobDataJSON.decode(try row.decode("data", as: String.self)),
       let party = try Self.party(provider, row)
     else { return nil }
     let outcome: Outcome?

@@ -29,10 +29,7 @@ extension JobStore {
       PGArray(images.map(\.attemptsRemaining)),
       PGArray(images.map(\.retryStartedAt?.date)),
       PGArray(commits.map(\.decision.clearsAccountNumber)),
-      PGArray(
-        images.map { image in
-          (try? JSONEncoder().encode(image.data)).map { String(decoding: $0, as: UTF8.self) }
-        }),
+      PGArray(images.map { JobDataJSON.encode($0.data) }),
       instance,
       PGArray(events.map(\.0)),
       PGArray(events.map(\.1.kind.rawValue)),

@@ -11,15 +11,27 @@ public struct PGArray: PGEncodable {
   }
 
   public var pgText: String {
-    let items = elements.map { element -> String in
-      guard let element else { return "NULL" }
-      var quoted = "\""
-      for character in element.pgText.unicodeScalars {
-        if character == "\"" || character == "\\" { quoted.unicodeScalars.append("\\") }
-        quoted.unicodeScalars.append(character)
+    // Built as UTF-8 bytes: a multi-byte UTF-8 sequence never contains `"` or `\`, so escaping
+    // byte by byte is exact, and far cheaper than appending scalars to a String.
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(2 + elements.count * 24)
+    bytes.append(UInt8(ascii: "{"))
+    for (index, element) in elements.enumerated() {
+      if index > 0 { bytes.append(UInt8(ascii: ",")) }
+      guard let element else {
+        bytes.append(contentsOf: "NULL".utf8)
+        continue
       }
-      return quoted + "\""
+      bytes.append(UInt8(ascii: "\""))
+      for byte in element.pgText.utf8 {
+        if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
+          bytes.append(UInt8(ascii: "\\"))
+        }
+        bytes.append(byte)
+      }
+      bytes.append(UInt8(ascii: "\""))
     }
-    return "{" + items.joined(separator: ",") + "}"
+    bytes.append(UInt8(ascii: "}"))
+    return String(decoding: bytes, as: UTF8.self)
   }
 }

@@ -28,7 +28,9 @@ struct PGConnectionTests {
   func arrays() async throws {
     let connection = PGConnection(
       configuration: PGConfiguration(connectionString: try TestDatabase.serverURL))
-    let values: [String?] = ["a,b", "quo\"te", "back\\slash", nil, "{brace}", ""]
+    let values: [String?] = [
+      "a,b", "quo\"te", "back\\slash", nil, "{brace}", "", "NULL", "é\"ü\\中文 😀", " x ",
+    ]
     let result = try await connection.query(
       "SELECT x, ord FROM unnest($1::text[]) WITH ORDINALITY AS u(x, ord) ORDER BY ord",
       [PGArray(values)], operation: "array round trip")
