@@ -20,20 +20,38 @@ public struct ClaimedJob: Sendable {
   public var snapshot: JobSnapshot?
   /// The job's open submissions (`pending` and `submitting`), oldest first.
   public var submissions: [Submission]
+  /// What did not read when ``snapshot`` is `nil`: a column's name (never its value).
+  public var unreadable: String?
 
   /// The job id.
   public var id: Int64 { lease.jobID }
 
+  /// Reads a claimed row. Throws only when the columns the claim itself wrote (the lease) do
+  /// not read; whatever else a row holds makes at most this one job unreadable (parked).
   init(row: PGRow) throws {
     lease = Lease(jobID: try row.decode("id"), token: try row.decode("lease_token"))
     leaseExpiresAt = try row.decode("lease_expires_at")
     rescued = try row.decode("rescued")
     claimCount = try row.decode("claim_count")
-    state = try row.decode("state")
-    let open = OpenSubmissions.read(try row.decodeIfPresent("open_submissions"))
+    state = (try? row.decode("state", as: String.self)) ?? ""
     // Submissions that do not read make the job unreadable (parked, with an alert), never
     // silently without them.
-    snapshot = open == nil ? nil : try JobSnapshot(row: row)
+    let open: [Submission]?
+    do {
+      open = OpenSubmissions.read(try row.decodeIfPresent("open_submissions", as: String.self))
+    } catch {
+      open = nil
+    }
+    switch (open, JobSnapshot.read(row)) {
+    case (nil, _):
+      snapshot = nil
+      unreadable = "open_submissions"
+    case (_, .failure(let column)):
+      snapshot = nil
+      unreadable = column.column
+    case (_, .success(let read)):
+      snapshot = read
+    }
     submissions = open ?? []
   }
 

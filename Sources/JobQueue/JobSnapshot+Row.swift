@@ -2,60 +2,86 @@ import Foundation
 import Verification
 
 extension JobSnapshot {
-  /// The machine's view of a claimed row; `nil` when a column holds something this build does not
-  /// know or lacks what the provider's requests need, or the bookkeeping in `data` does not read.
-  /// Unreadable bookkeeping is never replaced by defaults (see ``Parking``).
-  init?(row: PGRow) throws {
-    guard let provider = Provider(rawValue: try row.decode("provider")),
-      let state = JobState(rawValue: try row.decode("state")),
-      let data = JobDataJSON.decode(try row.decode("data", as: String.self)),
-      let party = try Self.party(provider, row)
-    else { return nil }
-    let outcome: Outcome?
-    if let text = try row.decodeIfPresent("outcome", as: String.self) {
-      guard let known = Outcome(rawValue: text) else { return nil }
-      outcome = known
-    } else {
-      outcome = nil
+  /// The machine's view of a claimed row, or the name of the column that does not read: one
+  /// holding something this build does not know, lacking what the provider's requests need, or
+  /// bookkeeping in `data` that does not read (never replaced by defaults; see ``Parking``).
+  /// Never throws for what a row holds, so one odd row cannot fail its claim round.
+  static func read(_ row: PGRow) -> Result<JobSnapshot, UnreadableColumn> {
+    func text(_ column: String) -> Result<String?, UnreadableColumn> {
+      do { return .success(try row.decodeIfPresent(column, as: String.self)) } catch {
+        return .failure(UnreadableColumn(column))
+      }
     }
-    self.init(
-      party: party, state: state, createdAt: Timestamp(try row.decode("created_at", as: Date.self)),
-      attemptID: try row.decodeIfPresent("attempt_id", as: UUID.self).map {
-        AttemptID(rawValue: $0.uuidString.lowercased())
-      },
-      providerAccountID: try row.decodeIfPresent("provider_account_id"),
-      attemptsRemaining: try row.decodeIfPresent("attempts_remaining"),
-      retryStartedAt: try row.decodeIfPresent("retry_started_at", as: Date.self).map(
-        Timestamp.init),
-      outcome: outcome, providerCode: try row.decodeIfPresent("provider_code"),
-      providerMessage: try row.decodeIfPresent("provider_message"),
-      cancelRequested: try row.decodeIfPresent("cancel_requested_at", as: Date.self) != nil,
-      data: data)
+    func required<T>(_ column: String, _ make: (String) -> T?) -> Result<T, UnreadableColumn> {
+      text(column).flatMap { value in
+        value.flatMap(make).map { .success($0) } ?? .failure(UnreadableColumn(column))
+      }
+    }
+    return Result {
+      let provider = try required("provider", Provider.init(rawValue:)).get()
+      let state = try required("state", JobState.init(rawValue:)).get()
+      let data = try required("data", JobDataJSON.decode).get()
+      let party = try Self.party(provider, text).get()
+      let outcome = try text("outcome").get().map { text in
+        guard let known = Outcome(rawValue: text) else { throw UnreadableColumn("outcome") }
+        return known
+      }
+      func optional<T: PGDecodable>(_ column: String, as type: T.Type) throws -> T? {
+        do { return try row.decodeIfPresent(column, as: type) } catch {
+          throw UnreadableColumn(column)
+        }
+      }
+      guard let createdAt = try optional("created_at", as: Date.self) else {
+        throw UnreadableColumn("created_at")
+      }
+      return JobSnapshot(
+        party: party, state: state, createdAt: Timestamp(createdAt),
+        attemptID: try optional("attempt_id", as: UUID.self).map {
+          AttemptID(rawValue: $0.uuidString.lowercased())
+        },
+        providerAccountID: try text("provider_account_id").get(),
+        attemptsRemaining: try optional("attempts_remaining", as: Int.self),
+        retryStartedAt: try optional("retry_started_at", as: Date.self).map(Timestamp.init),
+        outcome: outcome, providerCode: try text("provider_code").get(),
+        providerMessage: try text("provider_message").get(),
+        cancelRequested: try optional("cancel_requested_at", as: Date.self) != nil,
+        data: data)
+    }.mapError { $0 as? UnreadableColumn ?? UnreadableColumn("row") }
   }
 
-  /// The business columns of `provider`'s job; `nil` when one its requests need is missing.
-  private static func party(_ provider: Provider, _ row: PGRow) throws -> JobParty? {
-    switch provider {
-    case .finicity:
-      guard let customer = try row.decodeIfPresent("customer_id", as: String.self),
-        let name = try row.decodeIfPresent("receiver_name", as: String.self),
-        let routing = try row.decodeIfPresent("routing_number", as: String.self),
-        let last4 = try row.decodeIfPresent("account_last4", as: String.self)
-      else { return nil }
-      return .finicity(
-        FinicityParty(
-          customerID: customer, receiverName: name, routingNumber: routing, accountLast4: last4,
-          accountNumber: try row.decodeIfPresent("account_number", as: String.self).map(
-            AccountNumber.init),
-          accountType: FinicityAccountType(column: try row.decodeIfPresent("account_type"))))
-    case .folio:
-      guard let account = try row.decodeIfPresent("folio_account_number", as: String.self),
-        let link = try row.decodeIfPresent("bank_link_oid", as: String.self),
-        let owner = try row.decodeIfPresent("owner_login_id", as: String.self)
-      else { return nil }
-      return .folio(
-        FolioBankLinkReference(
-          accountNumber: AccountNumber(account), bankLinkOID: link, ownerLoginID: owner))
+  /// The business columns of `provider`'s job, or the first one its requests need that is
+  /// missing.
+  private static func party(
+    _ provider: Provider, _ text: (String) -> Result<String?, UnreadableColumn>
+  ) -> Result<JobParty, UnreadableColumn> {
+    func required(_ column: String) throws -> String {
+      guard let value = try text(column).get() else { throw UnreadableColumn(column) }
+      return value
     }
+    return Result {
+      switch provider {
+      case .finicity:
+        return .finicity(
+          FinicityParty(
+            customerID: try required("customer_id"), receiverName: try required("receiver_name"),
+            routingNumber: try required("routing_number"),
+            accountLast4: try required("account_last4"),
+            accountNumber: try text("account_number").get().map(AccountNumber.init),
+            accountType: FinicityAccountType(column: try text("account_type").get())))
+      case .folio:
+        return .folio(
+          FolioBankLinkReference(
+            accountNumber: AccountNumber(try required("folio_account_number")),
+            bankLinkOID: try required("bank_link_oid"), ownerLoginID: try required("owner_login_id")
+          ))
+      }
+    }.mapError { $0 as? UnreadableColumn ?? UnreadableColumn("row") }
   }
+}
+
+/// A column of a claimed row this build cannot read; names the column, never its value.
+struct UnreadableColumn: Error, Sendable, Hashable {
+  /// The column's name.
+  var column: String
+  init(_ column: String) { self.column = column }
 }

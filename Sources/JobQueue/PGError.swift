@@ -59,6 +59,13 @@ public struct PGError: Error, Sendable, CustomStringConvertible {
   /// True for errors after which the connection is gone (the next use reconnects).
   public var isConnectionProblem: Bool { kind == .connection || kind == .connectionLost }
 
+  /// True when the server refused a statement for the data it carries (SQLSTATE classes 22,
+  /// data exception, and 23, integrity constraint violation): trying the same again fails the
+  /// same way, unlike a timeout, a deadlock or a lost connection.
+  public var refusesData: Bool {
+    kind == .server && (sqlState?.hasPrefix("22") == true || sqlState?.hasPrefix("23") == true)
+  }
+
   /// A one-line description: operation, SQLSTATE, message, detail and hint.
   public var description: String {
     var text = "\(operation) failed"

@@ -15,9 +15,12 @@ public struct Parking: Sendable, Hashable {
   /// The alert event's message.
   public var message: String
 
-  /// The parking of a job claimed at `now`.
-  public init(now: Timestamp) {
+  /// The parking of a job claimed at `now`; `reason` names what did not read or was refused
+  /// (a column, a constraint: never a value), when known.
+  public init(now: Timestamp, reason: String? = nil) {
     runAt = now + Self.delay
-    message = Self.message
+    message =
+      reason.map { "this verifierd cannot go on with the job (\($0)); parked for an hour" }
+      ?? Self.message
   }
 }

@@ -13,7 +13,7 @@ extension VerifierRuntime {
     -> Timestamp?
   {
     guard var snapshot = job.snapshot else {
-      await park(job)
+      await park(job, reason: job.unreadable.map { "\($0) does not read" })
       return nil
     }
     var event = VerificationEvent.due(submissions: job.submissions)
@@ -34,6 +34,13 @@ extension VerifierRuntime {
             return nil
           }
           recordCommitted(decision)
+        } catch let error as PGError where error.refusesData {
+          // The server refused this job's own write (the batch was retried commit by commit) for
+          // what it holds: it waits for an operator instead of coming back every lease. The
+          // reason names the rule, never a value.
+          let rule = [error.sqlState, error.constraint ?? error.column].compactMap { $0 }
+          await park(job, reason: "its write-back was refused: " + rule.joined(separator: " "))
+          return nil
         } catch {
           logger.warning("write-back failed", metadata: ["job": "\(job.id)", "error": "\(error)"])
           queue.async { self.loop.with { $0.health.failed("write-back failed") } }
@@ -54,12 +61,14 @@ extension VerifierRuntime {
     }
   }
 
-  /// Parks a job this build cannot read (``Parking``): never guessed at, so no money moves on a
-  /// misread job.
-  func park(_ job: ClaimedJob) async {
+  /// Parks a job this build cannot read or write (``Parking``): never guessed at, so no money
+  /// moves on a misread job.
+  func park(_ job: ClaimedJob, reason: String?) async {
+    let parking = Parking(now: .now, reason: reason)
     logger.error(
-      "job cannot be read by this build; parked for an hour", metadata: ["job": "\(job.id)"])
-    do { try await control.park(job, Parking(now: .now)) } catch {
+      "job parked for an hour",
+      metadata: ["job": "\(job.id)", "reason": "\(reason ?? "unreadable")"])
+    do { try await control.park(job, parking) } catch {
       logger.warning("parking the job failed", metadata: ["job": "\(job.id)", "error": "\(error)"])
     }
   }
