@@ -30,5 +30,8 @@ public struct Migration: Sendable {
     Migration(
       version: 3, name: "cancel_requests",
       sql: String(decoding: PackageResources.V003_cancel_requests_sql, as: UTF8.self)),
+    Migration(
+      version: 4, name: "hostile_input",
+      sql: String(decoding: PackageResources.V004_hostile_input_sql, as: UTF8.self)),
   ]
 }

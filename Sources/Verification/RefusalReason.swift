@@ -12,4 +12,6 @@ public enum RefusalReason: String, Sendable, Hashable, CaseIterable {
   case expired = "the verification expired before the amounts were submitted"
   /// The job was canceled.
   case canceled = "the job was canceled"
+  /// The job finished while the submission was being inserted, before any daemon read it.
+  case jobFinished = "the job finished before the amounts were read"
 }

@@ -147,13 +147,17 @@ extension VerifierRuntime {
     armPoll(at: deadline)
   }
 
-  /// Marks due prompts and announces them (``LoopState`` allows one sweep at a time). On `queue`.
+  /// Marks due prompts and announces them, and refuses submissions left on finished jobs
+  /// (``LoopState`` allows one sweep at a time). On `queue`.
   func sweepPrompts() {
     loop.with { $0.health.began(.sweep, at: DispatchTime.now().uptimeNanoseconds) }
     let control = control
     Task {
       var failure: String?
-      do { try await control.sweepDuePrompts() } catch {
+      do {
+        try await control.sweepDuePrompts()
+        try await control.refuseOrphanedSubmissions()
+      } catch {
         self.logger.warning("prompt sweep failed", metadata: ["error": "\(error)"])
         failure = "prompt sweep failed"
       }

@@ -107,7 +107,9 @@ struct InsertContractTests {
       names.map { columns[$0]! })
   }
 
-  @Test("bad job input is refused at insert, naming the field and why", arguments: BadInsert.all)
+  @Test(
+    "bad job input is refused at insert, naming the field and why",
+    arguments: BadInsert.all + BadInsert.hostile)
   func refused(_ bad: BadInsert) async throws {
     try await TestDatabase.with { database in
       let error = await #expect(throws: PGError.self) {
@@ -185,7 +187,9 @@ struct InsertContractTests {
       ("ARRAY[-0.12, 0.34]", "between 0.01 and 0.99"),
       ("ARRAY[0.125, 0.34]", "at most two decimal places"),
       ("ARRAY[0.12, NULL]", "must not contain NULL"),
-      ("ARRAY[[0.12, 0.34]]", "exactly two amounts"),
+      ("ARRAY[[0.12, 0.34]]", "must be a one-dimensional array (got 2 dimensions)"),
+      ("'[0:1]={0.12,0.34}'", "must be subscripted from 1 (got [0:1])"),
+      ("'[2:3]={0.12,0.34}'::numeric[]", "must be subscripted from 1 (got [2:3])"),
     ])
   func badAmounts(amounts: String, says: String) async throws {
     try await TestDatabase.with { database in
