@@ -10,12 +10,15 @@ enum LeakBadInputs {
   /// the form `0.dd` are caught by the scanner's decimal rule; these are the other forms.)
   static let amountTexts = ["0.125", "1.37"]
 
-  /// Runs every bad insert on `app` and returns each error's full text (description and every
-  /// field), failing the test when one is accepted or refused for another reason.
-  /// `live` is a job that is still live; `account` its account number.
+  /// Runs every bad insert on `app`, as the application's role (the daemon's where it says so),
+  /// and returns each error's full text (description and every field), failing the test when one
+  /// is accepted or refused for another reason. `live` is a job that is still live; `account` its
+  /// account number, `customer` its customer. Statements that need rows of their own make them in
+  /// a transaction that is rolled back.
   static func run(
     on app: PGConnection, live: LeakJob, customer: String, account: String
   ) async throws -> [String] {
+
     let statements: [(what: String, sql: String, parameters: [(any PGEncodable)?], state: String)] =
       [
         (
@@ -75,19 +78,62 @@ enum LeakBadInputs {
           [Int64(987_654), "0.29", "0.83"], "23503"
         ),
         (
-          // Not the application's to do, but PGError must withhold the row PostgreSQL echoes.
-          "a CHECK constraint that prints the failing row (literal, superuser)",
-          "INSERT INTO verifier.prompts (job_id, kind, due_at) VALUES (\(live.id), 'bogus-\(account)', now())",
+          // In a transaction rolled back afterwards: a job of its own, finished, then amounts.
+          "a submission for a finished job (literal)",
+          """
+          BEGIN;
+          RESET ROLE;
+          SELECT verifier.enqueue_folio('F-leak-finished', 'BL-leak-finished', 'owner-finished');
+          UPDATE verifier.jobs SET state = 'canceled', outcome = 'canceled', finished_at = now()
+           WHERE bank_link_oid = 'BL-leak-finished';
+          SET LOCAL ROLE verifier_app;
+          SELECT verifier.submit_amounts(
+            (SELECT max(id) FROM verifier.jobs WHERE bank_link_oid = 'BL-leak-finished'), 0.41, 0.77);
+          """,
           [], "23514"
+        ),
+        (
+          "a second live job for the same customer and account, padded (bound)",
+          "SELECT verifier.enqueue_finicity($1, 'Leak Customer', $2, $3, 'personalChecking')",
+          [customer + " ", Sample.routing, account], "23514"
+        ),
+        (
+          // Not the application's to do: the daemon's role writing a row a CHECK refuses. The
+          // server prints no row for it (row-level security), and PGError would withhold one.
+          "a CHECK constraint that would print the failing row (literal, the daemon's role)",
+          """
+          SET ROLE verifier_daemon;
+          UPDATE verifier.jobs SET provider_code = '\(account)', state = 'bogus-\(account)'
+           WHERE id = \(live.id);
+          """,
+          [], "23514"
+        ),
+        (
+          // Rolled back: a second job of the account under another customer, moved to this one.
+          "a unique index that would print its key (literal, the daemon's role)",
+          """
+          BEGIN;
+          SELECT verifier.enqueue_finicity('leak-unique', 'Leak Customer', '\(Sample.routing)',
+                                           '\(account)', 'personalChecking');
+          SET LOCAL ROLE verifier_daemon;
+          UPDATE verifier.jobs SET customer_id = '\(customer)' WHERE customer_id = 'leak-unique';
+          """,
+          [], "23505"
         ),
       ]
     var texts: [String] = []
     for statement in statements {
       do {
-        try await app.query(statement.sql, statement.parameters, operation: "bad insert")
+        try await app.query("SET ROLE verifier_app", operation: "become the application")
+        if statement.parameters.isEmpty {
+          _ = try await app.withSession { try $0.execute(statement.sql, operation: "bad insert") }
+        } else {
+          try await app.query(statement.sql, statement.parameters, operation: "bad insert")
+        }
         Issue.record("accepted: \(statement.what)")
       } catch let error as PGError {
         #expect(error.sqlState == statement.state, "\(statement.what): \(error)")
+        _ = try? await app.query("ROLLBACK", operation: "end a failed transaction")
         texts.append(
           [
             "\(error)", error.message, error.detail ?? "", error.hint ?? "", error.table ?? "",
@@ -95,6 +141,7 @@ enum LeakBadInputs {
           ].joined(separator: "\n"))
       }
     }
+    try await app.query("RESET ROLE", operation: "back to the owner")
     return texts
   }
 }

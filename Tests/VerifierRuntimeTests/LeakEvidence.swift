@@ -98,4 +98,43 @@ struct LeakEvidence {
     }
     return failed
   }
+
+  /// The throwaway server's log, when the tests run on one (`scripts/test` exports its folder).
+  static var serverLogPath: String? {
+    ProcessInfo.processInfo.environment["PGTHROWAWAY_DIR"].map { $0 + "/server.log" }
+  }
+
+  /// The server log's size now: what ``addServerLog(from:)`` skips.
+  static func serverLogSize() -> UInt64? {
+    guard let path = serverLogPath,
+      let size = try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber
+    else { return nil }
+    return size.uint64Value
+  }
+
+  /// Adds what the server logged after `offset`, less the `STATEMENT:` lines (and their
+  /// continuation lines): those echo the SQL text a client sent, literals and all, which is the
+  /// client's to bind. Returns the text added.
+  @discardableResult
+  mutating func addServerLog(from offset: UInt64) throws -> String {
+    guard let path = Self.serverLogPath, let file = FileHandle(forReadingAtPath: path) else {
+      return ""
+    }
+    defer { try? file.close() }
+    try file.seek(toOffset: offset)
+    let text = String(decoding: try file.readToEnd() ?? Data(), as: UTF8.self)
+    var kept: [Substring] = []
+    var inStatement = false
+    for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+      if line.contains(" STATEMENT:  ") {
+        inStatement = true
+      } else if !(inStatement && line.hasPrefix("\t")) {
+        inStatement = false
+        kept.append(line)
+      }
+    }
+    let log = kept.joined(separator: "\n")
+    add("PostgreSQL server log", log)
+    return log
+  }
 }

@@ -80,6 +80,7 @@ struct LeakTests {
 
   func run(_ stack: Stack, _ secrets: LeakSecrets) async throws {
     try await secrets.createRole()
+    let logStart = LeakEvidence.serverLogSize()
     let url = secrets.databaseURL(stack.database)
     let notifications = EventRecorder()
     let listener = PGListener(
@@ -149,6 +150,11 @@ struct LeakTests {
         return nil
       }.joined(separator: "\n"))
     let eventRows = try await evidence.addTables(stack.database)
+    if let logStart {
+      // The server's log holds the refusals it raised (so this is the log of this run's server).
+      let log = try evidence.addServerLog(from: logStart)
+      #expect(log.contains("must not end with white space"), "server log not read")
+    }
     let sample = Dictionary(jobs.map { ($0.kind, $0.id) }, uniquingKeysWith: { first, _ in first })
     let failedCommands = try await evidence.addOperatorOutput(
       url: url, jobs: jobs.map(\.id), jsonSample: Set(sample.values))
@@ -162,7 +168,7 @@ struct LeakTests {
       endpoints.map(\.0) == ["GET /metrics (200)", "GET /healthz (200)", "GET /readyz (200)"])
     #expect(endpoints[0].1.contains("verifierd_provider_calls_total{"))
     #expect(failedCommands.isEmpty, "\(failedCommands.prefix(5))")
-    #expect(sqlErrors.count == 11)
+    #expect(sqlErrors.count == 14)
     #expect(eventRows > jobs.count * 3, "only \(eventRows) events")
     #expect(notifications.notifications(on: VerifierChannel.finished).count >= jobs.count)
     // Once finished, no job keeps its full account number (a dump of the table would leak it).
@@ -172,7 +178,8 @@ struct LeakTests {
     try await expectOutcomes(stack, jobs)
     try await expectFaultsHappened(stack)
 
-    let scanner = try Self.scanner(secrets, jobs)
+    let scanner = try Self.scanner(
+      secrets, jobs, fingerprints: try await Self.fingerprints(stack, jobs))
     try await expectScannerCatches(scanner, stack, jobs)
     let findings = evidence.findings(scanner)
     // One example of each kind of leak in each source, then how many there were in all.
@@ -232,11 +239,14 @@ struct LeakTests {
   }
 
   /// What must not appear: the secrets, the account numbers the test enqueued, amounts.
-  static func scanner(_ secrets: LeakSecrets, _ jobs: [LeakJob]) throws -> LeakScanner {
+  static func scanner(_ secrets: LeakSecrets, _ jobs: [LeakJob], fingerprints: [String]) throws
+    -> LeakScanner
+  {
     let finicity = jobs.filter { LeakScenario.cases[$0.kind].provider == "finicity" }
     let folio = jobs.filter { LeakScenario.cases[$0.kind].provider == "folio" }
     return LeakScanner(
       needles: secrets.all.map { LeakScanner.Needle(name: $0.name, value: $0.value) }
+        + fingerprints.map { LeakScanner.Needle(name: "an account fingerprint", value: $0) }
         + LeakBadInputs.amountTexts.map {
           LeakScanner.Needle(name: "a submitted amount (\($0))", value: $0, isNumber: true)
         },
@@ -250,6 +260,22 @@ struct LeakTests {
           pattern: try NSRegularExpression(pattern: "84[0-9]{5}39"),
           known: Set(folio.map { String($0.accountNumber.dropFirst()) })),
       ])
+  }
+
+  /// The fingerprints that derive from the test's Finicity account numbers: the keyed ones
+  /// stored in `account_key`, and the unkeyed SHA-256 the key is computed from.
+  static func fingerprints(_ stack: Stack, _ jobs: [LeakJob]) async throws -> [String] {
+    let accounts = jobs.filter { LeakScenario.cases[$0.kind].provider == "finicity" }
+      .map(\.accountNumber)
+    let rows = try await stack.database.run(
+      """
+      SELECT account_key AS f FROM verifier.jobs WHERE account_key IS NOT NULL
+      UNION ALL
+      SELECT encode(sha256(convert_to($1 || ':' || a, 'UTF8')), 'hex') FROM unnest($2::text[]) AS a
+      """, [Sample.routing, PGArray(accounts)])
+    let found = try rows.rows.map { try $0.decode("f", as: String.self) }
+    #expect(found.count == accounts.count * 2)
+    return found
   }
 
   /// The scanner finds what it is meant to find: the amounts the customers really submitted (as
