@@ -107,8 +107,10 @@ struct InsertContractTests {
       names.map { columns[$0]! })
   }
 
+  // One case at a time: each makes a database and a few connections, and 40-odd at once would
+  // take most of the throwaway server's connection slots from the suites running beside them.
   @Test(
-    "bad job input is refused at insert, naming the field and why",
+    "bad job input is refused at insert, naming the field and why", .serialized,
     arguments: BadInsert.all + BadInsert.hostile)
   func refused(_ bad: BadInsert) async throws {
     try await TestDatabase.with { database in

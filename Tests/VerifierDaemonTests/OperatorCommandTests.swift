@@ -153,6 +153,8 @@ struct OperatorCommandTests {
     try await TestDatabase.with { database in
       try await Sample.insertFinicityJobs(7, into: database)
       try await database.run(
+        "INSERT INTO verifier.amount_submissions (job_id, amounts) VALUES (1, ARRAY[0.10, 0.20])")
+      try await database.run(
         "UPDATE verifier.jobs SET state = 'verified', outcome = 'verified', finished_at = now() - interval '100 days' WHERE id <= 5"
       )
       try await database.run(
@@ -160,8 +162,6 @@ struct OperatorCommandTests {
       )
       try await database.run(
         "INSERT INTO verifier.events (job_id, kind) SELECT id, 'state_change' FROM verifier.jobs")
-      try await database.run(
-        "INSERT INTO verifier.amount_submissions (job_id, amounts) VALUES (1, ARRAY[0.10, 0.20])")
       let dry = try Self.verifierd(database, ["prune", "--older-than", "90d", "--dry-run"])
       #expect(dry.output.contains("would delete 5 finished jobs"))
       let pruned = try Self.verifierd(

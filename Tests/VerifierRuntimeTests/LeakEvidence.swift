@@ -114,7 +114,8 @@ struct LeakEvidence {
 
   /// Adds what the server logged after `offset`, less the `STATEMENT:` lines (and their
   /// continuation lines): those echo the SQL text a client sent, literals and all, which is the
-  /// client's to bind. Returns the text added.
+  /// client's to bind; and less the server's housekeeping (checkpoints, autovacuum), whose
+  /// timings (`total=0.016 s`) read as amounts. Returns the text added.
   @discardableResult
   mutating func addServerLog(from offset: UInt64) throws -> String {
     guard let path = Self.serverLogPath, let file = FileHandle(forReadingAtPath: path) else {
@@ -124,12 +125,14 @@ struct LeakEvidence {
     try file.seek(toOffset: offset)
     let text = String(decoding: try file.readToEnd() ?? Data(), as: UTF8.self)
     var kept: [Substring] = []
-    var inStatement = false
+    var skipping = false
     for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
       if line.contains(" STATEMENT:  ") {
-        inStatement = true
-      } else if !(inStatement && line.hasPrefix("\t")) {
-        inStatement = false
+        skipping = true
+      } else if line.contains(" LOG:  checkpoint ") || line.contains(" LOG:  automatic ") {
+        skipping = true
+      } else if !(skipping && line.hasPrefix("\t")) {
+        skipping = false
         kept.append(line)
       }
     }
