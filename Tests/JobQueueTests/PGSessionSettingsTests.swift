@@ -71,14 +71,15 @@ struct PGSessionSettingsTests {
   func migrationLiftsTheTimeout() async throws {
     try await TestDatabase.with(migrated: false) { database in
       var configuration = database.configuration
-      configuration.statementTimeout = .milliseconds(100)
+      // A second, not less: on a loaded machine a SHOW under a 100-ms limit has timed out itself.
+      configuration.statementTimeout = .seconds(1)
       let connection = PGConnection(configuration: configuration)
-      let slow = Migration(version: 1, name: "slow", sql: "SELECT pg_sleep(0.3)")
+      let slow = Migration(version: 1, name: "slow", sql: "SELECT pg_sleep(1.5)")
       let applied = try await Migrator(connection: connection, migrations: [slow]).migrate()
       #expect(applied == [1])
-      #expect(try await Self.statementTimeout(connection) == "100ms")
+      #expect(try await Self.statementTimeout(connection) == "1s")
       let error = await #expect(throws: PGError.self) {
-        try await connection.query("SELECT pg_sleep(0.3)", operation: "sleep")
+        try await connection.query("SELECT pg_sleep(1.5)", operation: "sleep")
       }
       #expect(error?.sqlState == "57014")
     }
