@@ -21,16 +21,28 @@ struct RawSandbox {
   }
 
   func send(
-    _ method: HTTPMethod, _ path: String, headers: [(String, String)] = [], body: String? = nil
+    _ method: HTTPMethod, _ path: String, headers: [(String, String)] = [], body: String? = nil,
+    contentType: String? = "application/json"
+  ) async throws
+    -> Answer
+  {
+    try await send(
+      method, path, headers: headers, bytes: body.map { Array($0.utf8) }, contentType: contentType)
+  }
+
+  /// Sends `bytes` as the body (any bytes, any length) with `contentType`, `nil` for none.
+  func send(
+    _ method: HTTPMethod, _ path: String, headers: [(String, String)] = [], bytes: [UInt8]?,
+    contentType: String? = "application/json"
   ) async throws
     -> Answer
   {
     var request = HTTPClientRequest(url: server.baseURL + path)
     request.method = method
     for (name, value) in headers { request.headers.add(name: name, value: value) }
-    if let body {
-      request.headers.add(name: "Content-Type", value: "application/json")
-      request.body = .bytes(ByteBuffer(string: body))
+    if let bytes {
+      if let contentType { request.headers.add(name: "Content-Type", value: contentType) }
+      request.body = .bytes(ByteBuffer(bytes: bytes))
     }
     // Generous: raw calls are setup or checks, never the faulted call under a short timeout.
     let response = try await client.execute(request, timeout: .seconds(30))
@@ -47,6 +59,17 @@ struct RawSandbox {
       headers: [("Finicity-App-Key", "sandbox-app-key")],
       body: #"{"partnerId":"1234583871234","partnerSecret":"sandbox-partner-secret"}"#)
     return try #require(answer.object["token"] as? String)
+  }
+
+  /// A normal call still answers: proof that a hostile request before it did not stop the
+  /// sandbox (a crash would fail the token call, a hang would time it out).
+  func expectStillServes(sourceLocation: SourceLocation = #_sourceLocation) async throws {
+    let token = try await token()
+    let list = try await send(
+      .GET, "/aggregation/v1/customers/1/accounts?account_type=ava",
+      headers: finicityHeaders(token))
+    #expect(list.status == 200, sourceLocation: sourceLocation)
+    #expect(list.object["accounts"] is [Any], sourceLocation: sourceLocation)
   }
 
   func finicityHeaders(_ token: String) -> [(String, String)] {
@@ -73,8 +96,17 @@ struct RawSandbox {
   )
     -> [(String, String)]
   {
+    folioHeaders(method, path, bytes: Array(body.utf8), secret: secret)
+  }
+
+  /// The signature over a body of any bytes.
+  func folioHeaders(
+    _ method: String, _ path: String, bytes: [UInt8], secret: String = "sandbox-folio-secret"
+  )
+    -> [(String, String)]
+  {
     let ts = String(Int(Date().timeIntervalSince1970))
-    let hash = SHA256.hash(data: Data(body.utf8)).map { String(format: "%02x", $0) }.joined()
+    let hash = SHA256.hash(data: Data(bytes)).map { String(format: "%02x", $0) }.joined()
     let mac = HMAC<SHA256>.authenticationCode(
       for: Data("\(method)\n\(path)\n\(ts)\n\(hash)".utf8),
       using: SymmetricKey(data: Data(secret.utf8)))
