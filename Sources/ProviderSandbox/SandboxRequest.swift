@@ -26,15 +26,6 @@ public struct SandboxRequest: Sendable {
   /// A header by lower-cased name.
   func header(_ name: String) -> String? { headers[name.lowercased()] }
 
-  /// Query parameters (no percent-decoding beyond `+`; the sandbox's parameters are plain).
-  var queryItems: [String: String] {
-    var items: [String: String] = [:]
-    for pair in query.split(separator: "&") {
-      let parts = pair.split(separator: "=", maxSplits: 1)
-      let value =
-        parts.count > 1 ? String(parts[1]).removingPercentEncoding ?? String(parts[1]) : ""
-      items[String(parts[0])] = value
-    }
-    return items
-  }
+  /// Query parameters, decoded (``SandboxQuery``); empty when the query is malformed.
+  var queryItems: [String: String] { SandboxQuery(query)?.items ?? [:] }
 }

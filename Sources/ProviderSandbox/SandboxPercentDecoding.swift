@@ -1,0 +1,36 @@
+/// Percent-decoding of path segments and query parts, strict where Foundation's is lenient.
+///
+/// `%` must be followed by two hex digits and the decoded bytes must be UTF-8; otherwise the text
+/// is refused (`nil`) rather than passed on half decoded. In a query, `+` is a space
+/// (`application/x-www-form-urlencoded`, as servlet containers read it); in a path it is a `+`.
+enum SandboxPercentDecoding {
+  /// The decoded text, or `nil` when an escape is malformed or the bytes are not UTF-8.
+  static func decode(_ text: Substring, plusIsSpace: Bool) -> String? {
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(text.utf8.count)
+    var iterator = text.utf8.makeIterator()
+    while let byte = iterator.next() {
+      switch byte {
+      case UInt8(ascii: "%"):
+        guard let high = iterator.next().flatMap(hexValue),
+          let low = iterator.next().flatMap(hexValue)
+        else { return nil }
+        bytes.append(high << 4 | low)
+      case UInt8(ascii: "+") where plusIsSpace:
+        bytes.append(UInt8(ascii: " "))
+      default:
+        bytes.append(byte)
+      }
+    }
+    return String(validating: bytes, as: UTF8.self)
+  }
+
+  private static func hexValue(_ byte: UInt8) -> UInt8? {
+    switch byte {
+    case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
+    case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - UInt8(ascii: "a") + 10
+    case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - UInt8(ascii: "A") + 10
+    default: nil
+    }
+  }
+}
