@@ -62,44 +62,35 @@ public actor SandboxEngine {
     if status == 429 { counters.rateLimited429 += 1 }
   }
 
+  /// Answers a provider call: an odd path (``SandboxRequestRules/segments(of:)``) or one no
+  /// endpoint serves (``SandboxEndpoint``) is the provider's 404; then the credentials; then the
+  /// call.
   func route(_ request: SandboxRequest) -> SandboxResponse {
-    let parts = request.path.split(separator: "/", omittingEmptySubsequences: true).map(String.init)
-    switch (request.method, parts.count) {
-    case ("POST", 4) where parts == ["aggregation", "v2", "partners", "authentication"]:
+    let provider = SandboxProvider(path: request.path)
+    guard let segments = SandboxRequestRules.segments(of: request.path),
+      let endpoint = SandboxEndpoint(method: request.method, segments: segments)
+    else { return provider.notFound }
+    switch endpoint {
+    case .token:
       return createToken(request)
-    case ("POST", 4) where parts[0] == "microentry" && parts[1] == "v1" && parts[2] == "customers":
-      return withFinicityAuth(request) { initiate(request, customerId: parts[3]) }
-    case ("GET", 6)
-    where parts[0] == "microentry" && parts[1] == "v1" && parts[2] == "customers"
-      && parts[4] == "accounts":
-      return withFinicityAuth(request) { details(customerId: parts[3], accountId: parts[5]) }
-    case ("POST", 7)
-    where parts[0] == "microentry" && parts[2] == "customers" && parts[4] == "accounts"
-      && parts[6] == "amounts":
+    case .initiate(let customerId):
+      return withFinicityAuth(request) { initiate(request, customerId: customerId) }
+    case .details(let customerId, let accountId):
+      return withFinicityAuth(request) { details(customerId: customerId, accountId: accountId) }
+    case .verify(let customerId, let accountId):
       return withFinicityAuth(request) {
-        verify(request, customerId: parts[3], accountId: parts[5])
+        verify(request, customerId: customerId, accountId: accountId)
       }
-    case ("GET", 5)
-    where parts[0] == "aggregation" && parts[1] == "v1" && parts[2] == "customers"
-      && parts[4] == "accounts":
-      return withFinicityAuth(request) { customerAccounts(request, customerId: parts[3]) }
-    case ("PUT", 6)
-    where parts[0] == "restapi" && parts[1] == "accounts" && parts[3] == "verify"
-      && parts[4] == "microdeposits":
+    case .customerAccounts(let customerId):
+      return withFinicityAuth(request) { customerAccounts(request, customerId: customerId) }
+    case .folioVerify(let accountNumber, let bankLinkOid):
       return withFolioAuth(request) {
-        folioVerify(request, accountNumber: parts[2], bankLinkOid: parts[5])
+        folioVerify(request, accountNumber: accountNumber, bankLinkOid: bankLinkOid)
       }
-    case ("GET", 5)
-    where parts[0] == "restapi" && parts[1] == "accounts" && parts[3] == "achbanklinks":
+    case .folioBankLink(let accountNumber, let bankLinkOid):
       return withFolioAuth(request) {
-        folioBankLink(accountNumber: parts[2], bankLinkOid: parts[4])
+        folioBankLink(accountNumber: accountNumber, bankLinkOid: bankLinkOid)
       }
-    default:
-      if parts.first == "restapi" {
-        return .json(
-          404, [["type": "NOT_FOUND", "errorCode": "resource.not.found", "message": "Not found"]])
-      }
-      return .finicityError(404, code: "14001", "Resource not found.")
     }
   }
 
