@@ -70,13 +70,7 @@ public final class ProviderSandboxServer: Sendable {
   }
 
   static func respond(to request: Request, engine: SandboxEngine) async throws -> Response {
-    let buffer = try await request.body.collect(upTo: 1 << 20)
-    var headers: [String: String] = [:]
-    for field in request.headers { headers[field.name.canonicalName] = field.value }
-    let sandboxRequest = SandboxRequest(
-      method: request.method.rawValue, path: request.uri.path, query: request.uri.query ?? "",
-      headers: headers, body: Array(buffer.readableBytesView))
-    let plan = await engine.handle(sandboxRequest)
+    let plan = await engine.handle(try await sandboxRequest(request))
     if plan.delay > .zero { try await Task.sleep(for: plan.delay) }
     switch plan.action {
     case .respond(let reply):
@@ -113,5 +107,26 @@ public final class ProviderSandboxServer: Sendable {
           throw ConnectionCut()
         })
     }
+  }
+
+  /// The request as the engine takes it. The body is read up to ``SandboxRequestRules/bodyLimit``:
+  /// a longer one is marked too large (the engine answers the provider's documented 400, and
+  /// Hummingbird discards the rest of it) instead of failing the call with a 500. Errors of the
+  /// connection itself (a parse error, a peer gone) are rethrown: Hummingbird answers a parse
+  /// error with a 400 and closes.
+  static func sandboxRequest(_ request: Request) async throws -> SandboxRequest {
+    var body: [UInt8] = []
+    var tooLarge = false
+    do {
+      let buffer = try await request.body.collect(upTo: SandboxRequestRules.bodyLimit)
+      body = Array(buffer.readableBytesView)
+    } catch is NIOTooManyBytesError {
+      tooLarge = true
+    }
+    var headers: [String: String] = [:]
+    for field in request.headers { headers[field.name.canonicalName] = field.value }
+    return SandboxRequest(
+      method: request.method.rawValue, path: request.uri.path, query: request.uri.query ?? "",
+      headers: headers, body: body, bodyTooLarge: tooLarge)
   }
 }

@@ -3,6 +3,9 @@ import Foundation
 extension SandboxEngine {
   /// The control API under `/_sandbox/` (see MAGIC.md for the routes).
   func control(_ request: SandboxRequest) -> SandboxResponse {
+    if request.bodyTooLarge {
+      return .json(400, ["error": "body larger than \(SandboxRequestRules.bodyLimit) bytes"])
+    }
     let parts = Array(request.path.split(separator: "/").map(String.init).dropFirst())
     let body = jsonObject(request.body) ?? [:]
     switch (request.method, parts) {

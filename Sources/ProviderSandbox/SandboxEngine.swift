@@ -62,14 +62,18 @@ public actor SandboxEngine {
     if status == 429 { counters.rateLimited429 += 1 }
   }
 
-  /// Answers a provider call: an odd path (``SandboxRequestRules/segments(of:)``) or one no
-  /// endpoint serves (``SandboxEndpoint``) is the provider's 404; then the credentials; then the
-  /// call.
+  /// Answers a provider call: an odd path or one no endpoint serves is the provider's 404 (see
+  /// ``SandboxEndpoint``); then a request the provider cannot read is its documented 400
+  /// (``SandboxRequestRules/problem(in:)``), before credentials or anything else in it is looked
+  /// at (a Folio signature covers a body too large to keep); then the credentials; then the call.
   func route(_ request: SandboxRequest) -> SandboxResponse {
     let provider = SandboxProvider(path: request.path)
     guard let segments = SandboxRequestRules.segments(of: request.path),
       let endpoint = SandboxEndpoint(method: request.method, segments: segments)
     else { return provider.notFound }
+    if let problem = SandboxRequestRules.problem(in: request) {
+      return problem.response(for: provider)
+    }
     switch endpoint {
     case .token:
       return createToken(request)

@@ -20,4 +20,16 @@ enum SandboxProvider: Sendable {
         404, [["type": "NOT_FOUND", "errorCode": "resource.not.found", "message": "Not found"]])
     }
   }
+
+  /// A 400 for a request the provider cannot read: Finicity's generic `14020`, Folio's
+  /// `banklink.null.restbanklink.internal.error` ("the rest request body failed to properly
+  /// convert"), each with `reason` in the message.
+  func unreadable(_ reason: String) -> SandboxResponse {
+    switch self {
+    case .finicity:
+      .finicityError(400, code: "14020", "Bad request. (\(reason)).")
+    case .folio:
+      SandboxEngine.folioError("banklink.null.restbanklink.internal.error", reason)
+    }
+  }
 }

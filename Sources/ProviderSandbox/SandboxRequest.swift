@@ -4,23 +4,30 @@ import Foundation
 public struct SandboxRequest: Sendable {
   /// Upper-case method.
   public var method: String
-  /// Path without query.
+  /// Path without query, as sent (percent escapes kept).
   public var path: String
   /// Raw query string, empty when none.
   public var query: String
   /// Headers with lower-cased names.
   public var headers: [String: String]
-  /// Body bytes.
+  /// Body bytes; empty when ``bodyTooLarge``.
   public var body: [UInt8]
+  /// Whether the body was longer than the sandbox reads (1 MiB): the call is then refused with
+  /// the provider's documented 400, and none of the body is kept.
+  public var bodyTooLarge: Bool
 
-  /// Creates a request.
-  public init(method: String, path: String, query: String, headers: [String: String], body: [UInt8])
-  {
+  /// Creates a request; a `body` longer than the limit is dropped and marked ``bodyTooLarge``.
+  public init(
+    method: String, path: String, query: String, headers: [String: String], body: [UInt8],
+    bodyTooLarge: Bool = false
+  ) {
     self.method = method.uppercased()
     self.path = path
     self.query = query
     self.headers = headers
-    self.body = body
+    let tooLarge = bodyTooLarge || body.count > SandboxRequestRules.bodyLimit
+    self.body = tooLarge ? [] : body
+    self.bodyTooLarge = tooLarge
   }
 
   /// A header by lower-cased name.

@@ -1,5 +1,12 @@
-/// The shape a provider call's path must have before any endpoint is looked for.
+/// The shape every provider call must have before a handler reads it: one place for the rules.
+///
+/// The order of checks is: the path (``segments(of:)``; an odd one names no resource: the
+/// provider's 404, as does a method no endpoint takes), then ``problem(in:)`` (the provider's
+/// documented 400), then the credentials (each provider's own), then the handler's own checks.
+/// A `GET`'s body is ignored but still limited.
 enum SandboxRequestRules {
+  /// Largest body read, 1 MiB; a longer one is refused, never half read.
+  static let bodyLimit = 1 << 20
   /// Longest path served; a longer one is not a resource.
   static let maxPathBytes = 2048
 
@@ -22,5 +29,11 @@ enum SandboxRequestRules {
       segments.append(segment)
     }
     return segments
+  }
+
+  /// Why `request` cannot be read, or `nil` when it has the shape of a provider call.
+  static func problem(in request: SandboxRequest) -> SandboxRequestProblem? {
+    if request.bodyTooLarge { return .bodyTooLarge }
+    return nil
   }
 }

@@ -1,0 +1,13 @@
+/// Why a provider call is refused before its handler reads it (see ``SandboxRequestRules``).
+enum SandboxRequestProblem: Sendable, Equatable {
+  /// The body is longer than ``SandboxRequestRules/bodyLimit``.
+  case bodyTooLarge
+
+  /// The provider's documented 400 for this problem, the reason in the message.
+  func response(for provider: SandboxProvider) -> SandboxResponse {
+    switch self {
+    case .bodyTooLarge:
+      provider.unreadable("Request body larger than \(SandboxRequestRules.bodyLimit) bytes")
+    }
+  }
+}

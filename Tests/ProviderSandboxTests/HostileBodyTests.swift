@@ -1,0 +1,77 @@
+import Foundation
+import Testing
+
+/// Bodies over the limit: refused with the provider's documented 400 and never acted on; the
+/// sandbox still serves afterwards.
+@Suite struct HostileBodyTests {
+  static let tokenPath = "/aggregation/v2/partners/authentication"
+  static let credentials =
+    #"{"partnerId":"1234583871234","partnerSecret":"sandbox-partner-secret"}"#
+  static let appKey = [("Finicity-App-Key", "sandbox-app-key")]
+  static let folioPath = "/restapi/accounts/RD57828005/verify/microdeposits/7926335346173182966"
+  static let folioBody = #"{"md1":"0.04","md2":"0.23","op":"verify_md","ownerLoginId":"testuser"}"#
+  static let receiver =
+    #"{"receiver":{"routingNumber":"021000021","accountNumber":"12345678","accountType":"personalChecking","name":"Bob"}}"#
+
+  func seedBankLink(_ s: RawSandbox) async throws {
+    let seeded = try await s.send(
+      .POST, "/_sandbox/folio/banklinks",
+      body:
+        #"{"accountNumber":"RD57828005","bankLinkOid":"7926335346173182966","ownerLoginId":"testuser","md1Cents":4,"md2Cents":23}"#
+    )
+    try #require(seeded.status == 200)
+  }
+
+  func folioCode(_ answer: RawSandbox.Answer) -> String? {
+    (answer.json as? [[String: Any]])?.first?["errorCode"] as? String
+  }
+
+  @Test func aBodyOverOneMebibyteIsFinicitysGenericBadRequest() async throws {
+    try await withRawSandbox { s in
+      let token = try await s.token()
+      let over = [UInt8](repeating: UInt8(ascii: " "), count: (1 << 20) + 1)
+      let initiate = try await s.send(
+        .POST, "/microentry/v1/customers/1", headers: s.finicityHeaders(token), bytes: over)
+      #expect(initiate.status == 400)
+      #expect(initiate.object["code"] as? String == "14020")
+      #expect((initiate.object["message"] as? String)?.contains("larger than 1048576") == true)
+      let tokenCall = try await s.send(.POST, Self.tokenPath, headers: Self.appKey, bytes: over)
+      #expect(tokenCall.status == 400 && tokenCall.object["code"] as? String == "14020")
+      // Even a GET, whose body is ignored, is refused rather than read past the limit.
+      let get = try await s.send(
+        .GET, "/aggregation/v1/customers/1/accounts", headers: s.finicityHeaders(token), bytes: over
+      )
+      #expect(get.status == 400 && get.object["code"] as? String == "14020")
+      let control = try await s.send(.POST, "/_sandbox/clock/advance", bytes: over)
+      #expect(control.status == 400)
+      let counters = try await s.send(.GET, "/_sandbox/counters").object
+      #expect(counters["depositPairsSent"] as? Int == 0)
+      try await s.expectStillServes()
+    }
+  }
+
+  @Test func aBodyOfExactlyTheLimitIsRead() async throws {
+    try await withRawSandbox { s in
+      let token = try await s.token()
+      var body = Array(Self.receiver.utf8)
+      body += [UInt8](repeating: UInt8(ascii: " "), count: (1 << 20) - body.count)
+      let answer = try await s.send(
+        .POST, "/microentry/v1/customers/1", headers: s.finicityHeaders(token), bytes: body)
+      #expect(answer.status == 200)
+      #expect(answer.object["status"] as? String == "Pending")
+    }
+  }
+
+  @Test func aFolioBodyOverTheLimitIsFoliosUnreadableBodyError() async throws {
+    try await withRawSandbox { s in
+      try await seedBankLink(s)
+      let over = [UInt8](repeating: UInt8(ascii: " "), count: (1 << 20) + 10)
+      let answer = try await s.send(
+        .PUT, Self.folioPath, headers: s.folioHeaders("PUT", Self.folioPath, bytes: over),
+        bytes: over)
+      #expect(answer.status == 400)
+      #expect(folioCode(answer) == "banklink.null.restbanklink.internal.error")
+      try await s.expectStillServes()
+    }
+  }
+}
