@@ -123,10 +123,9 @@ public final class ProviderSandboxServer: Sendable {
     } catch is NIOTooManyBytesError {
       tooLarge = true
     }
-    var headers: [String: String] = [:]
-    for field in request.headers { headers[field.name.canonicalName] = field.value }
     return SandboxRequest(
       method: request.method.rawValue, path: request.uri.path, query: request.uri.query ?? "",
-      headers: headers, body: body, bodyTooLarge: tooLarge)
+      headerFields: request.headers.map { ($0.name.canonicalName, $0.value) }, body: body,
+      bodyTooLarge: tooLarge)
   }
 }

@@ -30,6 +30,22 @@ public struct SandboxRequest: Sendable {
     self.bodyTooLarge = tooLarge
   }
 
+  /// Creates a request from header fields as they came (any case, repeated names allowed): a
+  /// name sent more than once has its values joined with `", "`, as HTTP defines.
+  public init(
+    method: String, path: String, query: String, headerFields: [(String, String)],
+    body: [UInt8], bodyTooLarge: Bool = false
+  ) {
+    var headers: [String: String] = [:]
+    for (name, value) in headerFields {
+      let key = name.lowercased()
+      headers[key] = headers[key].map { $0 + ", " + value } ?? value
+    }
+    self.init(
+      method: method, path: path, query: query, headers: headers, body: body,
+      bodyTooLarge: bodyTooLarge)
+  }
+
   /// A header by lower-cased name.
   func header(_ name: String) -> String? { headers[name.lowercased()] }
 

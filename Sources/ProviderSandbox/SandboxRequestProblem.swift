@@ -2,12 +2,15 @@
 enum SandboxRequestProblem: Sendable, Equatable {
   /// The body is longer than ``SandboxRequestRules/bodyLimit``.
   case bodyTooLarge
+  /// A call whose body must be JSON came without `Content-Type: application/json`.
+  case notJSONContentType
 
   /// The provider's documented 400 for this problem, the reason in the message.
   func response(for provider: SandboxProvider) -> SandboxResponse {
     switch self {
     case .bodyTooLarge:
       provider.unreadable("Request body larger than \(SandboxRequestRules.bodyLimit) bytes")
+    case .notJSONContentType: provider.unreadable("Content-Type must be application/json")
     }
   }
 }

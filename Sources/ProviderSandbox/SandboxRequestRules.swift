@@ -3,7 +3,8 @@
 /// The order of checks is: the path (``segments(of:)``; an odd one names no resource: the
 /// provider's 404, as does a method no endpoint takes), then ``problem(in:)`` (the provider's
 /// documented 400), then the credentials (each provider's own), then the handler's own checks.
-/// A `GET`'s body is ignored but still limited.
+/// Calls whose body must be JSON are the `POST` and `PUT` ones (every such call of both providers
+/// takes JSON); a `GET`'s body is ignored but still limited.
 enum SandboxRequestRules {
   /// Largest body read, 1 MiB; a longer one is refused, never half read.
   static let bodyLimit = 1 << 20
@@ -34,6 +35,32 @@ enum SandboxRequestRules {
   /// Why `request` cannot be read, or `nil` when it has the shape of a provider call.
   static func problem(in request: SandboxRequest) -> SandboxRequestProblem? {
     if request.bodyTooLarge { return .bodyTooLarge }
+    guard request.method == "POST" || request.method == "PUT" else { return nil }
+    guard isJSON(contentType: request.header("content-type")) else { return .notJSONContentType }
     return nil
+  }
+
+  /// `application/json`, any case, with no parameter but `charset=utf-8` (Finicity's and
+  /// Folio's documented type; JSON is UTF-8).
+  static func isJSON(contentType: String?) -> Bool {
+    guard let contentType else { return false }
+    let parts = contentType.split(separator: ";", omittingEmptySubsequences: false)
+    guard trimmed(parts[0]).lowercased() == "application/json" else { return false }
+    return parts.dropFirst().allSatisfy { parameter in
+      if trimmed(parameter).isEmpty { return true }  // a stray `;`
+      let pair = parameter.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+      guard pair.count == 2, trimmed(pair[0]).lowercased() == "charset" else { return false }
+      let value = trimmed(pair[1]).lowercased()
+      return value == "utf-8" || value == "\"utf-8\""
+    }
+  }
+
+  /// `text` without leading and trailing spaces and tabs.
+  private static func trimmed(_ text: Substring) -> Substring {
+    let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" }
+    guard let start = text.firstIndex(where: { !isSpace($0) }),
+      let end = text.lastIndex(where: { !isSpace($0) })
+    else { return "" }
+    return text[start...end]
   }
 }

@@ -1,8 +1,8 @@
 import Foundation
 import Testing
 
-/// Bodies over the limit: refused with the provider's documented 400 and never acted on; the
-/// sandbox still serves afterwards.
+/// Bodies over the limit or not JSON by their content type: each refused with the provider's
+/// documented 400 and never acted on; the sandbox still serves afterwards.
 @Suite struct HostileBodyTests {
   static let tokenPath = "/aggregation/v2/partners/authentication"
   static let credentials =
@@ -71,6 +71,76 @@ import Testing
         bytes: over)
       #expect(answer.status == 400)
       #expect(folioCode(answer) == "banklink.null.restbanklink.internal.error")
+      try await s.expectStillServes()
+    }
+  }
+
+  @Test(
+    arguments: [
+      nil, "", "text/plain", "application/x-www-form-urlencoded", "application/xml", "text/json",
+      "application/jsonp", "application/json; charset=latin1", "application/json; v=1",
+      "multipart/form-data",
+    ] as [String?])
+  func bodiesNotSentAsJSONAreRefusedAndNotActedOn(contentType: String?) async throws {
+    try await withRawSandbox { s in
+      let tokenCall = try await s.send(
+        .POST, Self.tokenPath, headers: Self.appKey, body: Self.credentials,
+        contentType: contentType)
+      #expect(tokenCall.status == 400, "\(contentType ?? "none")")
+      #expect(tokenCall.object["code"] as? String == "14020")
+      #expect((tokenCall.object["message"] as? String)?.contains("Content-Type") == true)
+      let token = try await s.token()
+      let initiate = try await s.send(
+        .POST, "/microentry/v1/customers/1", headers: s.finicityHeaders(token),
+        body: Self.receiver, contentType: contentType)
+      #expect(initiate.status == 400 && initiate.object["code"] as? String == "14020")
+      try await seedBankLink(s)
+      let folio = try await s.send(
+        .PUT, Self.folioPath, headers: s.folioHeaders("PUT", Self.folioPath, Self.folioBody),
+        body: Self.folioBody, contentType: contentType)
+      #expect(folio.status == 400)
+      #expect(folioCode(folio) == "banklink.null.restbanklink.internal.error")
+      let counters = try await s.send(.GET, "/_sandbox/counters").object
+      #expect(counters["depositPairsSent"] as? Int == 0)
+      let link = try await s.send(.GET, "/_sandbox/folio/banklinks/7926335346173182966").object
+      #expect(link["verified"] as? Bool == false)
+      #expect(link["verifyCalls"] as? Int == 0)
+      try await s.expectStillServes()
+    }
+  }
+
+  @Test(arguments: [
+    "application/json", "Application/JSON", "application/json; charset=utf-8",
+    "application/json;charset=\"UTF-8\"", "application/json;", " application/json ",
+  ])
+  func jsonContentTypesAreAccepted(contentType: String) async throws {
+    try await withRawSandbox { s in
+      let answer = try await s.send(
+        .POST, Self.tokenPath, headers: Self.appKey, body: Self.credentials,
+        contentType: contentType)
+      #expect(answer.status == 200 && answer.object["token"] is String, "\(contentType)")
+    }
+  }
+
+  @Test func aRepeatedContentTypeIsNotJSON() async throws {
+    try await withRawSandbox { s in
+      let headers =
+        Self.appKey + [
+          ("Content-Type", "application/json"), ("Content-Type", "application/json"),
+        ]
+      let answer = try #require(
+        try await s.raw(
+          "POST", Self.tokenPath, headers: headers, body: Array(Self.credentials.utf8)))
+      #expect(answer.status == 400 && answer.code == "14020")
+      try await s.expectStillServes()
+    }
+  }
+
+  @Test func bodyBytesThatAreNotUTF8AreTheHandlersBadRequest() async throws {
+    try await withRawSandbox { s in
+      let bytes: [UInt8] = Array(#"{"partnerId":""#.utf8) + [0xFF, 0xFE] + Array(#""}"#.utf8)
+      let answer = try await s.send(.POST, Self.tokenPath, headers: Self.appKey, bytes: bytes)
+      #expect(answer.status == 400 && answer.object["code"] as? String == "14020")
       try await s.expectStillServes()
     }
   }
