@@ -4,6 +4,8 @@ enum SandboxRequestProblem: Sendable, Equatable {
   case bodyTooLarge
   /// A call whose body must be JSON came without `Content-Type: application/json`.
   case notJSONContentType
+  /// Arrays and objects nest deeper than ``SandboxRequestRules/maxJSONDepth``.
+  case nestedTooDeep
 
   /// The provider's documented 400 for this problem, the reason in the message.
   func response(for provider: SandboxProvider) -> SandboxResponse {
@@ -11,6 +13,8 @@ enum SandboxRequestProblem: Sendable, Equatable {
     case .bodyTooLarge:
       provider.unreadable("Request body larger than \(SandboxRequestRules.bodyLimit) bytes")
     case .notJSONContentType: provider.unreadable("Content-Type must be application/json")
+    case .nestedTooDeep:
+      provider.unreadable("JSON nested deeper than \(SandboxRequestRules.maxJSONDepth) levels")
     }
   }
 }

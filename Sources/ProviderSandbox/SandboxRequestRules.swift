@@ -8,6 +8,8 @@
 enum SandboxRequestRules {
   /// Largest body read, 1 MiB; a longer one is refused, never half read.
   static let bodyLimit = 1 << 20
+  /// Deepest nesting of arrays and objects accepted (the providers' bodies nest 2 levels).
+  static let maxJSONDepth = 32
   /// Longest path served; a longer one is not a resource.
   static let maxPathBytes = 2048
 
@@ -37,6 +39,7 @@ enum SandboxRequestRules {
     if request.bodyTooLarge { return .bodyTooLarge }
     guard request.method == "POST" || request.method == "PUT" else { return nil }
     guard isJSON(contentType: request.header("content-type")) else { return .notJSONContentType }
+    if nestsDeeper(request.body, than: maxJSONDepth) { return .nestedTooDeep }
     return nil
   }
 
@@ -53,6 +56,35 @@ enum SandboxRequestRules {
       let value = trimmed(pair[1]).lowercased()
       return value == "utf-8" || value == "\"utf-8\""
     }
+  }
+
+  /// Whether arrays and objects in `body` nest deeper than `limit` (brackets inside strings do
+  /// not count). A linear scan, so no parser ever recurses on a hostile body.
+  static func nestsDeeper(_ body: [UInt8], than limit: Int) -> Bool {
+    var depth = 0
+    var inString = false
+    var escaped = false
+    for byte in body {
+      if inString {
+        if escaped {
+          escaped = false
+        } else if byte == UInt8(ascii: "\\") {
+          escaped = true
+        } else if byte == UInt8(ascii: "\"") {
+          inString = false
+        }
+        continue
+      }
+      switch byte {
+      case UInt8(ascii: "\""): inString = true
+      case UInt8(ascii: "{"), UInt8(ascii: "["):
+        depth += 1
+        if depth > limit { return true }
+      case UInt8(ascii: "}"), UInt8(ascii: "]"): depth -= 1
+      default: break
+      }
+    }
+    return false
   }
 
   /// `text` without leading and trailing spaces and tabs.

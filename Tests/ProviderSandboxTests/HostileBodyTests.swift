@@ -1,8 +1,8 @@
 import Foundation
 import Testing
 
-/// Bodies over the limit or not JSON by their content type: each refused with the provider's
-/// documented 400 and never acted on; the sandbox still serves afterwards.
+/// Bodies over the limit, not JSON by their content type, or nested too deep: each refused with
+/// the provider's documented 400 and never acted on; the sandbox still serves afterwards.
 @Suite struct HostileBodyTests {
   static let tokenPath = "/aggregation/v2/partners/authentication"
   static let credentials =
@@ -133,6 +133,52 @@ import Testing
           "POST", Self.tokenPath, headers: headers, body: Array(Self.credentials.utf8)))
       #expect(answer.status == 400 && answer.code == "14020")
       try await s.expectStillServes()
+    }
+  }
+
+  static func nested(_ depth: Int) -> String {
+    String(repeating: "[", count: depth) + String(repeating: "]", count: depth)
+  }
+
+  @Test(arguments: [33, 600, 100_000])
+  func deepNestingIsTheGenericBadRequest(depth: Int) async throws {
+    try await withRawSandbox { s in
+      // The object around the credentials is one level, the array under "x" the others.
+      let body =
+        #"{"partnerId":"1234583871234","partnerSecret":"sandbox-partner-secret","x":"#
+        + Self.nested(depth - 1) + "}"
+      let tokenCall = try await s.send(.POST, Self.tokenPath, headers: Self.appKey, body: body)
+      #expect(tokenCall.status == 400 && tokenCall.object["code"] as? String == "14020")
+      #expect((tokenCall.object["message"] as? String)?.contains("nested") == true)
+      let token = try await s.token()
+      let id = try await s.initiate(token, account: "12345678")
+      let verify = try await s.send(
+        .POST, "/microentry/v1/customers/1005061234/accounts/\(id)/amounts",
+        headers: s.finicityHeaders(token), body: #"{"amounts":"# + Self.nested(depth - 1) + "}")
+      // The generic 14020, not the verify call's 3000003: the body was never read as amounts.
+      #expect(verify.status == 400 && verify.object["code"] as? String == "14020")
+      let report = try await s.send(.GET, "/_sandbox/finicity/accounts/\(id)").object
+      #expect(report["verifyCalls"] as? Int == 0)
+      try await seedBankLink(s)
+      let folioBody = #"{"op":"verify_md","x":"# + Self.nested(depth - 1) + "}"
+      let folio = try await s.send(
+        .PUT, Self.folioPath, headers: s.folioHeaders("PUT", Self.folioPath, folioBody),
+        body: folioBody)
+      #expect(folio.status == 400)
+      #expect(folioCode(folio) == "banklink.null.restbanklink.internal.error")
+      try await s.expectStillServes()
+    }
+  }
+
+  @Test func nestingUpToTheLimitAndBracketsInStringsAreRead() async throws {
+    try await withRawSandbox { s in
+      for extra in [Self.nested(31), "\"" + String(repeating: "[", count: 1000) + "\""] {
+        let body =
+          #"{"partnerId":"1234583871234","partnerSecret":"sandbox-partner-secret","x":"# + extra
+          + "}"
+        let answer = try await s.send(.POST, Self.tokenPath, headers: Self.appKey, body: body)
+        #expect(answer.status == 200 && answer.object["token"] is String)
+      }
     }
   }
 
