@@ -49,6 +49,7 @@ public struct SandboxRequest: Sendable {
   /// A header by lower-cased name.
   func header(_ name: String) -> String? { headers[name.lowercased()] }
 
-  /// Query parameters, decoded (``SandboxQuery``); empty when the query is malformed.
+  /// Query parameters, decoded (``SandboxQuery``); empty when the query is malformed, which
+  /// ``SandboxRequestRules`` refuses before any handler reads it.
   var queryItems: [String: String] { SandboxQuery(query)?.items ?? [:] }
 }

@@ -2,6 +2,8 @@
 enum SandboxRequestProblem: Sendable, Equatable {
   /// The body is longer than ``SandboxRequestRules/bodyLimit``.
   case bodyTooLarge
+  /// A malformed escape, bytes that are not UTF-8, or a parameter given twice in the query.
+  case malformedQuery
   /// A call whose body must be JSON came without `Content-Type: application/json`.
   case notJSONContentType
   /// Arrays and objects nest deeper than ``SandboxRequestRules/maxJSONDepth``.
@@ -12,6 +14,7 @@ enum SandboxRequestProblem: Sendable, Equatable {
     switch self {
     case .bodyTooLarge:
       provider.unreadable("Request body larger than \(SandboxRequestRules.bodyLimit) bytes")
+    case .malformedQuery: provider.unreadable("Malformed query string")
     case .notJSONContentType: provider.unreadable("Content-Type must be application/json")
     case .nestedTooDeep:
       provider.unreadable("JSON nested deeper than \(SandboxRequestRules.maxJSONDepth) levels")

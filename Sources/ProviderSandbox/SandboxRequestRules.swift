@@ -37,6 +37,7 @@ enum SandboxRequestRules {
   /// Why `request` cannot be read, or `nil` when it has the shape of a provider call.
   static func problem(in request: SandboxRequest) -> SandboxRequestProblem? {
     if request.bodyTooLarge { return .bodyTooLarge }
+    if SandboxQuery(request.query) == nil { return .malformedQuery }
     guard request.method == "POST" || request.method == "PUT" else { return nil }
     guard isJSON(contentType: request.header("content-type")) else { return .notJSONContentType }
     if nestsDeeper(request.body, than: maxJSONDepth) { return .nestedTooDeep }

@@ -11,6 +11,11 @@ import Testing
       // Pairs with an empty name are skipped, as Tomcat skips them (`?=` used to crash).
       ("=", 200, nil), ("==", 200, nil), ("=&=&&", 200, nil), ("=ava", 200, nil), ("&", 200, nil),
       ("account_type=%61va", 200, nil), ("account_type=ava&=x", 200, nil),
+      ("account_type=ava&account_type=ava", 400, "Malformed query string"),
+      ("account_type=%zz", 400, "Malformed query string"),
+      ("account_type=%C3", 400, "Malformed query string"),
+      ("account_type=ava%", 400, "Malformed query string"),
+      ("%FF=1", 400, "Malformed query string"),
       ("account_type", 400, "Account type not supported"),
       ("account_type=ava%00", 400, "Account type not supported"),
       ("account_type=a+va", 400, "Account type not supported"),
