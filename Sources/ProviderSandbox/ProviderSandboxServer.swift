@@ -36,8 +36,15 @@ public final class ProviderSandboxServer: Sendable {
     var quiet = Logger(label: "provider-sandbox")
     quiet.logLevel = .critical
     let app = Application(
-      responder: CallbackResponder<BasicRequestContext> { request, _ in
-        try await respond(to: request, engine: engine)
+      responder: CallbackResponder<SandboxRequestContext> { request, context in
+        var response = try await respond(to: request, engine: engine)
+        if request.method == .connect {
+          // The parser now expects a tunnel and would read no further request: answer (404,
+          // no endpoint takes CONNECT), then end the connection instead of leaving it open.
+          response.headers[.connection] = "close"
+          context.channel.close(mode: .input, promise: nil)
+        }
+        return response
       },
       configuration: .init(address: .hostname(configuration.host, port: configuration.port)),
       onServerRunning: { channel in continuation.yield(channel.localAddress?.port) },
