@@ -23,7 +23,8 @@ extension SandboxEngine {
     return SandboxAmountParser.cents(body)
   }
 
-  /// Reads a Folio decimal string ("0.04000") as whole cents; nil when not a whole number of cents.
+  /// Reads a Folio decimal string ("0.04000") as whole cents; nil when not a whole number of cents
+  /// or too large for an `Int`.
   static func parseFolioAmount(_ value: Any?) -> Int? {
     guard let text = value as? String else { return nil }
     let parts = text.split(separator: ".", omittingEmptySubsequences: false)
@@ -34,7 +35,10 @@ extension SandboxEngine {
     else { return nil }
     let two = String(fraction.prefix(2)).padding(toLength: 2, withPad: "0", startingAt: 0)
     guard let cents = Int(two) else { return nil }
-    return whole * 100 + cents
+    // A huge whole part ("92233720368547759") is refused rather than overflowing.
+    let (hundreds, overflow) = whole.multipliedReportingOverflow(by: 100)
+    guard !overflow, hundreds <= Int.max - cents else { return nil }
+    return hundreds + cents
   }
 
   /// `2022-04-12T11:51:23`: UTC without a zone, as Finicity sends it.
