@@ -1,6 +1,9 @@
 import Foundation
 
 extension SandboxEngine {
+  /// Largest clock move in one `POST /_sandbox/clock/advance`, about 100 years in seconds.
+  static let maxClockAdvance: Double = 3_200_000_000
+
   /// The control API under `/_sandbox/` (see MAGIC.md for the routes).
   func control(_ request: SandboxRequest) -> SandboxResponse {
     if request.bodyTooLarge {
@@ -33,11 +36,22 @@ extension SandboxEngine {
       else {
         return .json(400, ["error": "invalid faults"])
       }
+      guard decoded == decoded.clamped() else {
+        return .json(
+          400,
+          [
+            "error":
+              "invalid faults: times 0...\(SandboxFaults.maxMilliseconds) ms, serverErrorStatus 500...599, retryAfterSeconds >= 0"
+          ])
+      }
       faults = decoded
       return encodedFaults()
     case ("POST", ["clock", "advance"]):
-      guard let seconds = body["seconds"] as? NSNumber else {
-        return .json(400, ["error": "seconds required"])
+      // Bounded, so the clock stays a date every formatter and conversion can take.
+      guard let seconds = body["seconds"] as? NSNumber, !(seconds is Bool),
+        abs(seconds.doubleValue) <= Self.maxClockAdvance
+      else {
+        return .json(400, ["error": "seconds required, at most \(Self.maxClockAdvance) either way"])
       }
       clockOffset += seconds.doubleValue
       return .json(200, ["offsetSeconds": clockOffset])

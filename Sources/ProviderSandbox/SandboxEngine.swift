@@ -22,7 +22,7 @@ public actor SandboxEngine {
   /// Creates an engine; opens the capture file when configured.
   public init(configuration: SandboxConfiguration) {
     self.configuration = configuration
-    self.faults = configuration.faults
+    self.faults = configuration.faults.clamped()
     self.random = SandboxRandom(seed: configuration.seed)
     self.capture = configuration.capturePath.flatMap { SandboxCapture(path: $0) }
   }
@@ -100,7 +100,7 @@ public actor SandboxEngine {
 
   /// Resets all state, counters and faults to the configured start.
   func reset() {
-    faults = configuration.faults
+    faults = configuration.faults.clamped()
     random = SandboxRandom(seed: configuration.seed)
     clockOffset = 0
     tokens = [:]
