@@ -100,7 +100,7 @@ public final class ProviderSandboxServer: Sendable {
       return Response(
         status: .ok, headers: fields,
         body: ResponseBody(contentLength: 4096) { writer in
-          try await writer.write(ByteBuffer(string: "{\"acc"))
+          try await writer.write(ByteBuffer(string: SandboxAction.cutBodyStart))
           try await Task.sleep(for: duration)
           throw ConnectionCut()
         })
@@ -110,7 +110,7 @@ public final class ProviderSandboxServer: Sendable {
       return Response(
         status: .ok, headers: fields,
         body: ResponseBody(contentLength: 4096) { writer in
-          try await writer.write(ByteBuffer(string: "{\"acc"))
+          try await writer.write(ByteBuffer(string: SandboxAction.cutBodyStart))
           throw ConnectionCut()
         })
     }

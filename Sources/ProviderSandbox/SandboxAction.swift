@@ -10,4 +10,7 @@ public enum SandboxAction: Sendable {
   case reset
   /// Send a 200 head and the start of a body, then nothing for this long, then cut the connection.
   case stallBody(Duration)
+
+  /// The body bytes sent before a stalled or cut body stops (`{"acc`, the start of a JSON object).
+  static let cutBodyStart = "{\"acc"
 }
