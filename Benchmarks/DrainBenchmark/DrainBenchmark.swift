@@ -77,6 +77,7 @@ struct DrainBenchmark {
       .state(StateWrite(job: snapshot, schedule: .finished, clearAccountNumber: false))
     ]
     return JobCommit(
-      lease: job.lease, decision: Decision(job: snapshot, writes: writes), now: now)
+      lease: job.lease, decision: Decision(job: snapshot, writes: writes), now: now,
+      storedData: job.snapshot?.data)
   }
 }

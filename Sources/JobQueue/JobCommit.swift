@@ -12,15 +12,21 @@ public struct JobCommit: Sendable {
   public var measurement: CallMeasurement?
   /// When the decision was made (a decision that writes no state is due again at this time).
   public var now: Timestamp
+  /// The `data` the row holds before this commit, when the caller knows it (the claimed job's, then
+  /// each committed image's): the write-back then sends no `data` when the image's is the same,
+  /// and the server keeps the stored value instead of parsing and storing an equal one.
+  public var storedData: JobData?
 
   /// Creates a commit.
   public init(
-    lease: Lease, decision: Decision, measurement: CallMeasurement? = nil, now: Timestamp
+    lease: Lease, decision: Decision, measurement: CallMeasurement? = nil, now: Timestamp,
+    storedData: JobData? = nil
   ) {
     self.lease = lease
     self.decision = decision
     self.measurement = measurement
     self.now = now
+    self.storedData = storedData
   }
 
   /// Whether the job stays leased after the commit (a provider call follows).

@@ -29,7 +29,10 @@ extension JobStore {
       PGArray(images.map(\.attemptsRemaining)),
       PGArray(images.map(\.retryStartedAt?.date)),
       PGArray(commits.map(\.decision.clearsAccountNumber)),
-      PGArray(images.map { JobDataJSON.encode($0.data) }),
+      PGArray(
+        zip(commits, images).map { commit, image in
+          image.data == commit.storedData ? nil : JobDataJSON.encode(image.data)
+        }),
       instance,
       PGArray(events.map(\.0)),
       PGArray(events.map(\.1.kind.rawValue)),

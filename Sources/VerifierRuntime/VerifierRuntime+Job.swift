@@ -18,6 +18,8 @@ extension VerifierRuntime {
     }
     var event = VerificationEvent.due(submissions: job.submissions)
     var measurement: CallMeasurement?
+    // What the row's `data` holds: the claimed job's, then each committed image's.
+    var stored = snapshot.data
     while true {
       let now = Timestamp.now
       let context = DecisionContext(
@@ -27,12 +29,14 @@ extension VerifierRuntime {
       if !decision.writes.isEmpty {
         do {
           let commit = JobCommit(
-            lease: job.lease, decision: decision, measurement: measurement, now: now)
+            lease: job.lease, decision: decision, measurement: measurement, now: now,
+            storedData: stored)
           guard try await writer.apply(commit) else {
             logger.info("lease lost; another daemon has the job", metadata: ["job": "\(job.id)"])
             metrics.leasesLost(1, detectedBy: .write)
             return nil
           }
+          stored = decision.image(at: now).data
           recordCommitted(decision)
         } catch let error as PGError where error.refusesData {
           // The server refused this job's own write (the batch was retried commit by commit) for
