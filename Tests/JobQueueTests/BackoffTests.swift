@@ -30,10 +30,10 @@ struct BackoffTests {
     let clock = ContinuousClock()
     let start = clock.now
     #expect(await connection.connectCount == 0)
-    #expect(clock.now - start < .seconds(5))
+    #expect(clock.now - start < .seconds(30))
     caller.cancel()
     let result = await caller.result
-    #expect(clock.now - start < .seconds(5))
+    #expect(clock.now - start < .seconds(30))
     guard case .failure(let error) = result else {
       Issue.record("the query succeeded without a server")
       return
