@@ -21,7 +21,7 @@ import Testing
       ("account_type=a+va", 400, "Account type not supported"),
     ] as [(String, Int, String?)])
   func queryShapesOnTheAccountList(query: String, status: Int, message: String?) async throws {
-    try await withRawSandbox { s in
+    try await withRawSandbox(captured: false) { s in
       let token = try await s.token()
       let reply = try await s.raw("GET", Self.list + "?" + query, headers: s.finicityHeaders(token))
       let answer = try #require(reply, "no answer to ?\(query)")
@@ -46,7 +46,7 @@ import Testing
     "/microentry/v1/customers/" + String(repeating: "9", count: 3000) + "/accounts/2",
   ])
   func oddFinicityPathsAreNotFound(path: String) async throws {
-    try await withRawSandbox { s in
+    try await withRawSandbox(captured: false) { s in
       let token = try await s.token()
       let answer = try #require(try await s.raw("GET", path, headers: s.finicityHeaders(token)))
       #expect(answer.status == 404, "\(path.prefix(80))")
@@ -56,7 +56,7 @@ import Testing
   }
 
   @Test func oddFolioPathsAreFoliosNotFound() async throws {
-    try await withRawSandbox { s in
+    try await withRawSandbox(captured: false) { s in
       for path in ["/restapi//accounts/A/achbanklinks/1", "/restapi/accounts/A/achbanklinks/1%00"] {
         let answer = try #require(try await s.raw("GET", path))
         #expect(answer.status == 404, "\(path)")
@@ -67,7 +67,7 @@ import Testing
   }
 
   @Test func percentEncodedSegmentsAreDecodedBeforeRouting() async throws {
-    try await withRawSandbox { s in
+    try await withRawSandbox(captured: false) { s in
       let token = try await s.token()
       let id = try await s.initiate(token, account: "12345678")
       // 1005061234 with its last digit escaped: the same customer.
@@ -79,7 +79,7 @@ import Testing
   }
 
   @Test func pathBytesThatAreNotUTF8AreRefused() async throws {
-    try await withRawSandbox { s in
+    try await withRawSandbox(captured: false) { s in
       let token = try await s.token()
       var bytes = Array("GET /microentry/v1/customers/".utf8) + [0xFF, 0xFE, 0xC3]
       bytes += Array("/accounts/2 HTTP/1.1\r\nHost: x\r\nConnection: close\r\n".utf8)
@@ -96,7 +96,7 @@ import Testing
 
   @Test(arguments: ["OPTIONS", "DELETE", "PATCH", "TRACE", "PROPFIND", "PUT"])
   func otherMethodsAreNotFound(method: String) async throws {
-    try await withRawSandbox { s in
+    try await withRawSandbox(captured: false) { s in
       let token = try await s.token()
       let answer = try #require(
         try await s.raw(method, Self.list, headers: s.finicityHeaders(token)))
@@ -109,7 +109,7 @@ import Testing
   }
 
   @Test func optionsStarIsNotFound() async throws {
-    try await withRawSandbox { s in
+    try await withRawSandbox(captured: false) { s in
       let answer = try #require(try await s.raw("OPTIONS", "*"))
       #expect(answer.status == 404 && answer.code == "14001")
       try await s.expectStillServes()
@@ -118,7 +118,7 @@ import Testing
 
   /// A HEAD answer has no body, so the next answer on the same connection is read intact.
   @Test func headIsNotFoundWithoutABodyAndKeepsTheConnectionInStep() async throws {
-    try await withRawSandbox { s in
+    try await withRawSandbox(captured: false) { s in
       let head = RawSandbox.requestBytes("HEAD", Self.list, close: false)
       let next = RawSandbox.requestBytes("GET", Self.list)
       let exchange = try await s.raw(head + next)

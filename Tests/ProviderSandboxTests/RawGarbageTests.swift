@@ -58,7 +58,7 @@ import Testing
 
   @Test(arguments: shapes)
   func garbageGetsAFourHundredOrAClosedConnection(name: String, bytes: [UInt8]) async throws {
-    try await withRawSandbox { s in
+    try await withRawSandbox(captured: false) { s in
       let exchange = try await s.raw(bytes)
       #expect(!exchange.timedOut, "\(name): the connection was left open with no answer")
       for reply in RawReply.all(in: exchange.bytes) {
@@ -70,7 +70,7 @@ import Testing
 
   /// A garbage connection does not disturb a good one open at the same time.
   @Test func aGoodConnectionIsServedBesideAGarbageOne() async throws {
-    try await withRawSandbox { s in
+    try await withRawSandbox(captured: false) { s in
       async let garbage = s.raw([0x00, 0xFF] + Array("\r\n\r\n".utf8))
       let token = try await s.token()
       let good = try await s.send(

@@ -119,14 +119,19 @@ struct RawSandbox {
   }
 }
 
-/// Runs `body` with a fresh sandbox and a raw client, always shutting both down.
+/// Runs `body` with a fresh sandbox and a raw client, always shutting both down. Its exchanges
+/// go to the contract check's capture (`SANDBOX_CAPTURE`) unless `captured` is false: tests that
+/// send requests outside the spec on purpose (unknown methods, odd paths, undocumented query
+/// parameters) leave the capture alone, since every captured exchange must be in the spec.
 func withRawSandbox(
-  _ configuration: SandboxConfiguration = SandboxConfiguration(),
+  _ configuration: SandboxConfiguration = SandboxConfiguration(), captured: Bool = true,
   _ body: (RawSandbox) async throws -> Void
 ) async throws {
   var configuration = configuration
-  configuration.capturePath =
-    configuration.capturePath ?? ProcessInfo.processInfo.environment["SANDBOX_CAPTURE"]
+  if captured {
+    configuration.capturePath =
+      configuration.capturePath ?? ProcessInfo.processInfo.environment["SANDBOX_CAPTURE"]
+  }
   let server = try await ProviderSandboxServer.start(configuration)
   let client = HTTPClient(eventLoopGroupProvider: .singleton)
   do {
