@@ -248,3 +248,27 @@ let package = Package(
   ],
   swiftLanguageModes: [.v6]
 )
+
+// libFuzzer targets (Fuzz/, run by scripts/fuzz), declared only when VERIFIERD_FUZZ is set, so
+// everyday builds never see them. Each defines `LLVMFuzzerTestOneInput` and no `main`: libFuzzer's
+// is linked in by `swift build --sanitize=fuzzer`.
+if Context.environment["VERIFIERD_FUZZ"] != nil {
+  let fuzzSettings = swiftSettings + [.unsafeFlags(["-parse-as-library"])]
+  let fuzzTargets: [(String, [Target.Dependency])] = [
+    ("FuzzAmounts", ["Verification", "Providers", "ProviderSandbox"]),
+    ("FuzzFinicity", ["Providers", "Verification"]),
+    ("FuzzFolio", ["Providers", "Verification"]),
+    ("FuzzPGValues", ["JobQueue", "Verification"]),
+    ("FuzzConfiguration", ["VerifierConfiguration"]),
+    ("FuzzSandbox", ["ProviderSandbox", "Providers"]),
+  ]
+  package.targets.append(
+    .target(name: "FuzzSupport", path: "Fuzz/FuzzSupport", swiftSettings: swiftSettings))
+  for (name, dependencies) in fuzzTargets {
+    package.targets.append(
+      .executableTarget(
+        name: name, dependencies: ["FuzzSupport"] + dependencies, path: "Fuzz/\(name)",
+        swiftSettings: fuzzSettings))
+    package.products.append(.executable(name: name, targets: [name]))
+  }
+}
