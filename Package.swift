@@ -251,7 +251,7 @@ let package = Package(
 
 // libFuzzer targets (Fuzz/, run by scripts/fuzz), declared only when VERIFIERD_FUZZ is set, so
 // everyday builds never see them. Each defines `LLVMFuzzerTestOneInput` and no `main`: libFuzzer's
-// is linked in by `swift build --sanitize=fuzzer`.
+// is linked in by `-sanitize=fuzzer` (scripts/fuzz).
 if Context.environment["VERIFIERD_FUZZ"] != nil {
   let fuzzSettings = swiftSettings + [.unsafeFlags(["-parse-as-library"])]
   let fuzzTargets: [(String, [Target.Dependency])] = [
