@@ -16,7 +16,9 @@ public func fuzzConfiguration(_ data: UnsafeRawPointer, _ count: Int) -> CInt {
   // Fields: the file's bytes, environment lines `NAME=VALUE`, and a flag byte (odd: plant every
   // secret in its variable).
   let fields = FuzzInput.fields(FuzzInput.bytes(data, count), limit: 3)
-  FileManager.default.createFile(atPath: filePath, contents: Data(fields[0]))
+  guard FileManager.default.createFile(atPath: filePath, contents: Data(fields[0])) else {
+    fatalError("FuzzConfiguration cannot write \(filePath)")
+  }
   var environment: [String: String] = [:]
   for line in FuzzInput.text(fields[1]).split(separator: "\n") {
     guard let equals = line.firstIndex(of: "=") else { continue }
