@@ -108,16 +108,22 @@ struct DecisionStep {
   }
 
   /// Retries later per the retry policy, or ends the job `provider_failed` once the window is
-  /// over. The state does not change.
-  mutating func retry(_ endpoint: Endpoint, after: Duration?, reason: String) {
-    let decision = configuration.retry.decide(
-      now: now, streakStartedAt: job.retryStartedAt, retry: job.data.retryCount,
-      retryAfter: after, unit: context.jitter)
+  /// over. The state does not change. `paced`: the provider refused the call for its limit, so
+  /// the retry comes at the shared limiter's pace and does not grow the backoff.
+  mutating func retry(_ endpoint: Endpoint, after: Duration?, reason: String, paced: Bool = false) {
+    let policy = configuration.retry
+    let decision =
+      paced
+      ? policy.paced(
+        now: now, streakStartedAt: job.retryStartedAt, retryAfter: after, unit: context.jitter)
+      : policy.decide(
+        now: now, streakStartedAt: job.retryStartedAt, retry: job.data.retryCount,
+        retryAfter: after, unit: context.jitter)
     switch decision {
     case .retry(let at):
       record(.retry, endpoint: endpoint, message: reason)
       if job.retryStartedAt == nil { job.retryStartedAt = now }
-      job.data.retryCount += 1
+      if !paced { job.data.retryCount += 1 }
       write(.runAt(at))
     case .giveUp:
       if job.state == .initiating || job.state == .verifying {

@@ -64,4 +64,24 @@ public struct RetryPolicy: Sendable, Hashable {
     let at = now + delay(forRetry: retry, retryAfter: retryAfter, unit: unit)
     return .retry(at: min(at, end))
   }
+
+  /// The longest a paced retry waits before it asks the limiter again (without `Retry-After`).
+  public static let pacedDelay: Duration = .seconds(1)
+
+  /// Decides when to retry a call the provider refused for its limit: after `retryAfter`, or a
+  /// jittered moment within ``pacedDelay``, with no growth (the shared limiter sets the pace);
+  /// inside the same window as ``decide(now:streakStartedAt:retry:retryAfter:unit:)``.
+  public func paced(
+    now: Timestamp, streakStartedAt: Timestamp?, retryAfter: Duration?, unit: Double
+  )
+    -> RetryDecision
+  {
+    let end = (streakStartedAt ?? now) + window
+    guard now < end else { return .giveUp }
+    if let retryAfter, now + retryAfter > end { return .giveUp }
+    let fraction = unit.isFinite ? min(1, max(0, unit)) : 0
+    let jittered = Duration.microseconds(
+      Int64((Double(Self.pacedDelay.wholeMicroseconds) * fraction).rounded(.down)))
+    return .retry(at: min(now + max(jittered, retryAfter ?? .zero), end))
+  }
 }

@@ -33,3 +33,16 @@ public enum RetryReason: Sendable, Hashable, CustomStringConvertible {
     }
   }
 }
+
+extension RetryReason {
+  /// Whether the provider refused the call for its own limit (429, or a throttle code): the
+  /// whole partner is over its rate, not this job, so the call is retried at the pace of the
+  /// shared limiter (``RetryPolicy/paced(now:streakStartedAt:retryAfter:unit:)``), not on a
+  /// growing per-job backoff.
+  public var isProviderLimit: Bool {
+    switch self {
+    case .rateLimited, .throttled: true
+    default: false
+    }
+  }
+}

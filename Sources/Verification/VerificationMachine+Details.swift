@@ -50,7 +50,8 @@ extension VerificationMachine {
       }
       settledOrNot(&step, completed: details.status == .completed)
     case .retryLater(let after, let reason):
-      step.retry(.details, after: after, reason: reason.description)
+      step.retry(
+        .details, after: after, reason: reason.description, paced: reason.isProviderLimit)
     case .reconcile, .wrongAmounts, .attemptsExhausted:
       step.retry(.details, after: nil, reason: "unexpected answer to a details read")
     case .permanentFailure(let failure):

@@ -111,7 +111,9 @@ extension VerificationMachine {
         startInitiation(&step)
       }
     case .retryLater(let after, let reason):
-      step.retry(.listAccounts, after: after, reason: reason.description)
+      step.retry(
+        .listAccounts, after: after, reason: reason.description,
+        paced: reason.isProviderLimit)
     case .reconcile, .wrongAmounts, .attemptsExhausted:
       step.retry(.listAccounts, after: nil, reason: "unexpected answer to the account list")
     case .permanentFailure(let failure):

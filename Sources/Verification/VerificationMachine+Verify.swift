@@ -36,7 +36,9 @@ extension VerificationMachine {
       step.job.attemptsRemaining = 0
       step.finish(.attemptsExhausted, code: nil, message: "no verification attempts are left")
     case .retryLater(let after, let reason):
-      step.retry(.verify, after: after, reason: "verify result unknown: \(reason.description)")
+      step.retry(
+        .verify, after: after, reason: "verify result unknown: \(reason.description)",
+        paced: reason.isProviderLimit)
     case .reconcile(let cause):
       step.record(.reconcile, endpoint: .verify, code: cause.code)
       reconcileVerify(&step, because: "the provider asked to re-read the entries")
@@ -81,7 +83,8 @@ extension VerificationMachine {
         verifyDidNotVerify(&step)
       }
     case .retryLater(let after, let reason):
-      step.retry(.bankLink, after: after, reason: reason.description)
+      step.retry(
+        .bankLink, after: after, reason: reason.description, paced: reason.isProviderLimit)
     case .reconcile, .wrongAmounts, .attemptsExhausted:
       step.retry(.bankLink, after: nil, reason: "unexpected answer to a bank link read")
     case .permanentFailure(let failure):

@@ -127,6 +127,22 @@ struct DetailsTests {
       .invalidRequest)
   }
 
+  @Test("a 429 on details is retried at the limiter's pace: within a second, the backoff not grown")
+  func rateLimitedIsPaced() {
+    var job = pending
+    job.data.retryCount = 8
+    job.retryStartedAt = Fixture.at(-10)
+    let paced = Fixture.decide(
+      job, .detailsRead(.retryLater(after: nil, reason: .rateLimited)), at: 0, jitter: 1)
+    #expect(paced.lastWrite?.schedule == .runAt(Fixture.at(1)))
+    #expect(paced.lastWrite?.data.retryCount == 8)
+    let backedOff = Fixture.decide(
+      job, .detailsRead(.retryLater(after: nil, reason: .serverError(status: 503))), at: 0,
+      jitter: 1)
+    #expect(backedOff.lastWrite?.schedule == .runAt(Fixture.at(16)))
+    #expect(backedOff.lastWrite?.data.retryCount == 9)
+  }
+
   @Test("every provider call result is recorded with its endpoint and code")
   func callEvents() {
     let decision = Fixture.decide(

@@ -88,3 +88,37 @@ struct RetryPolicyTests {
         == .retry(at: Fixture.at(120)))
   }
 }
+
+@Suite("Paced retries after a provider's limit: no growth, Retry-After honoured, same window")
+struct PacedRetryTests {
+  let policy = RetryPolicy(baseDelay: .seconds(1), maxDelay: .seconds(16), window: .seconds(120))
+  let now = Timestamp(secondsSinceEpoch: 1_700_000_000)
+
+  @Test("a paced retry comes within the paced delay, however many came before")
+  func noGrowth() {
+    #expect(
+      policy.paced(now: now, streakStartedAt: now - .seconds(60), retryAfter: nil, unit: 0.5)
+        == .retry(at: now + .milliseconds(500)))
+    #expect(
+      policy.paced(now: now, streakStartedAt: nil, retryAfter: .seconds(3), unit: 0.5)
+        == .retry(at: now + .seconds(3)))
+  }
+
+  @Test("the window still ends a streak of paced retries")
+  func window() {
+    #expect(
+      policy.paced(now: now, streakStartedAt: now - .seconds(121), retryAfter: nil, unit: 0)
+        == .giveUp)
+    #expect(
+      policy.paced(now: now, streakStartedAt: now - .seconds(119), retryAfter: .seconds(5), unit: 0)
+        == .giveUp)
+  }
+
+  @Test("only 429s and throttle codes are paced")
+  func which() {
+    #expect(RetryReason.rateLimited.isProviderLimit)
+    #expect(RetryReason.throttled(code: "3300001").isProviderLimit)
+    #expect(!RetryReason.serverError(status: 503).isProviderLimit)
+    #expect(!RetryReason.timeout.isProviderLimit)
+  }
+}
