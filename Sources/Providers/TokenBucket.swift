@@ -1,3 +1,5 @@
+import Verification
+
 /// A token bucket as a pure value: give it the time, it says whether a call may go now.
 ///
 /// No clock inside, so the refill arithmetic is testable with made-up times.
