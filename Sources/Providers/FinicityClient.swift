@@ -4,12 +4,12 @@ import Verification
 
 /// Client of Finicity's micro entries (Account Validation Assistance).
 ///
-/// Every call waits for the rate limiter, uses the shared token, retries once with a new token on
+/// Every call waits for its permit, uses the shared token, retries once with a new token on
 /// a 401 token error, and returns a ``CallOutcome``.
 public final class FinicityClient: Sendable {
   let configuration: FinicityConfiguration
   let http: ProviderHTTPClient
-  let rateLimiter: RateLimiter?
+  let permits: (any CallPermits)?
   let logger: Logger
   let tokens: FinicityTokenStore
 
@@ -17,13 +17,13 @@ public final class FinicityClient: Sendable {
   public init(
     configuration: FinicityConfiguration,
     http: ProviderHTTPClient,
-    rateLimiter: RateLimiter? = nil,
+    permits: (any CallPermits)? = nil,
     time: TimeSource = .system,
     logger: Logger = Logger(label: "verifierd.providers.finicity")
   ) {
     self.configuration = configuration
     self.http = http
-    self.rateLimiter = rateLimiter
+    self.permits = permits
     self.logger = logger
     let fetcher = FinicityTokenFetcher(configuration: configuration, http: http, logger: logger)
     self.tokens = FinicityTokenStore(renewAfter: configuration.tokenRenewAfter, time: time) {
@@ -55,12 +55,13 @@ public final class FinicityClient: Sendable {
   }
 
   /// Reads the micro entries' status (`GET /microentry/v1/customers/{customerId}/accounts/{accountId}`).
-  public func details(customerId: String, accountId: String) async -> CallOutcome<
-    MicroEntryDetails
-  > {
+  /// `priority`: the read's class when permits are scarce (a poll, a watch, or a reconciliation).
+  public func details(customerId: String, accountId: String, priority: CallPriority = .poll)
+    async -> CallOutcome<MicroEntryDetails>
+  {
     let outcome: CallOutcome<FinicityWire.Details> = await call(
       "GET", "/microentry/v1/customers/\(customerId.pathSegment)/accounts/\(accountId.pathSegment)",
-      body: nil)
+      body: nil, priority: priority)
     return outcome.map(\.domain)
   }
 
@@ -86,16 +87,18 @@ public final class FinicityClient: Sendable {
     return outcome.map { $0.accounts.map(\.domain) }
   }
 
-  /// One logical call: rate limit, token, send, one retry after a token error, map.
+  /// One logical call: rate limit (as `priority`), token, send, one retry after a token error,
+  /// map; a refusal for the provider's limit is reported to the limiter.
   ///
   /// `movesMoney`: an undecodable 2xx answer is ``ReconcileCause/outcomeUnknown`` (the call
   /// probably took effect) rather than a retry.
   func call<Body: Decodable & Sendable & Hashable>(
-    _ method: String, _ pathAndQuery: String, body: [UInt8]?, movesMoney: Bool = false
+    _ method: String, _ pathAndQuery: String, body: [UInt8]?, movesMoney: Bool = false,
+    priority: CallPriority = .money
   ) async -> CallOutcome<Body> {
     for attempt in 0..<2 {
-      if let rateLimiter {
-        do { try await rateLimiter.acquire() } catch {
+      if let permits {
+        do { try await permits.acquire(priority) } catch {
           return .retryLater(after: nil, reason: .other("cancelled while rate limited"))
         }
       }
@@ -135,6 +138,7 @@ public final class FinicityClient: Sendable {
           continue
         }
         let outcome = FinicityOutcomeMapper.failure(response)
+        await permits?.report(outcome)
         if case .permanentFailure(let failure) = outcome, failure.kind == .authentication {
           logger.error(
             "finicity authentication failed", metadata: ["code": "\(failure.code ?? "none")"])

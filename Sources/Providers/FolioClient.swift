@@ -7,7 +7,7 @@ public final class FolioClient: Sendable {
   let configuration: FolioConfiguration
   let http: ProviderHTTPClient
   let signer: any FolioRequestSigning
-  let rateLimiter: RateLimiter?
+  let permits: (any CallPermits)?
   let logger: Logger
 
   /// Creates a client over the shared HTTP client.
@@ -15,13 +15,13 @@ public final class FolioClient: Sendable {
     configuration: FolioConfiguration,
     http: ProviderHTTPClient,
     signer: any FolioRequestSigning,
-    rateLimiter: RateLimiter? = nil,
+    permits: (any CallPermits)? = nil,
     logger: Logger = Logger(label: "verifierd.providers.folio")
   ) {
     self.configuration = configuration
     self.http = http
     self.signer = signer
-    self.rateLimiter = rateLimiter
+    self.permits = permits
     self.logger = logger
   }
 
@@ -56,13 +56,15 @@ public final class FolioClient: Sendable {
     return outcome.map(\.domain)
   }
 
-  /// One call: rate limit, sign, send, map. `movesMoney`: an undecodable 2xx answer is
+  /// One call: rate limit (as `priority`), sign, send, map; a refusal for the provider's limit
+  /// is reported to the limiter. `movesMoney`: an undecodable 2xx answer is
   /// ``ReconcileCause/outcomeUnknown`` (the verify probably counted) rather than a retry.
   func call<Body: Decodable & Sendable & Hashable>(
-    _ method: String, _ pathAndQuery: String, body: [UInt8]?, movesMoney: Bool = false
+    _ method: String, _ pathAndQuery: String, body: [UInt8]?, movesMoney: Bool = false,
+    priority: CallPriority = .money
   ) async -> CallOutcome<Body> {
-    if let rateLimiter {
-      do { try await rateLimiter.acquire() } catch {
+    if let permits {
+      do { try await permits.acquire(priority) } catch {
         return .retryLater(after: nil, reason: .other("cancelled while rate limited"))
       }
     }
@@ -86,6 +88,7 @@ public final class FolioClient: Sendable {
         return .success(decoded)
       }
       let outcome = FolioOutcomeMapper.failure(response)
+      await permits?.report(outcome)
       if case .permanentFailure(let failure) = outcome, failure.kind == .authentication {
         logger.error(
           "folio authentication or permission failure",

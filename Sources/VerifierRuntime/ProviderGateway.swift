@@ -17,22 +17,24 @@ struct ProviderGateway: Sendable {
   /// Either way the machine hears "result unknown" and reconciles after the settle delay, which
   /// is longer than the budget, so no daemon reads the provider's state while this call could
   /// still land.
-  func perform(_ call: ProviderCall, deadline: Timestamp?) async -> (
+  /// `priority`: the call's class when permits are scarce (``ProviderCall/priority(in:)``).
+  func perform(_ call: ProviderCall, priority: CallPriority, deadline: Timestamp?) async -> (
     VerificationEvent, CallMeasurement
   ) {
     let clock = ContinuousClock()
     let start = clock.now
     let event: VerificationEvent
     if let deadline {
-      event = await bounded(call, until: deadline)
+      event = await bounded(call, priority: priority, until: deadline)
     } else {
-      event = await dispatch(call)
+      event = await dispatch(call, priority: priority)
     }
     return (event, CallMeasurement(httpStatus: event.httpStatus, latency: clock.now - start))
   }
 
   /// Runs a money-moving call, racing it against `deadline`.
-  private func bounded(_ call: ProviderCall, until deadline: Timestamp) async
+  private func bounded(_ call: ProviderCall, priority: CallPriority, until deadline: Timestamp)
+    async
     -> VerificationEvent
   {
     let remaining = deadline - .now
@@ -40,7 +42,7 @@ struct ProviderGateway: Sendable {
       return .resultUnknown(of: call, reason: "the money-call budget had passed: not sent")
     }
     return await withTaskGroup(of: VerificationEvent?.self) { group in
-      group.addTask { await self.dispatch(call) }
+      group.addTask { await self.dispatch(call, priority: priority) }
       group.addTask {
         try? await Task.sleep(for: remaining)
         return nil
@@ -53,12 +55,13 @@ struct ProviderGateway: Sendable {
     }
   }
 
-  private func dispatch(_ call: ProviderCall) async -> VerificationEvent {
+  private func dispatch(_ call: ProviderCall, priority: CallPriority) async -> VerificationEvent {
     switch call {
     case .initiate(let request):
       return .initiated(await finicity.initiate(request))
     case .details(let customer, let account):
-      return .detailsRead(await finicity.details(customerId: customer, accountId: account))
+      return .detailsRead(
+        await finicity.details(customerId: customer, accountId: account, priority: priority))
     case .findAccount(let search):
       return .accountsListed(await find(search))
     case .verify(_, .finicity(let customer, let account, let amounts)):
@@ -85,7 +88,8 @@ struct ProviderGateway: Sendable {
       case .listAccounts(let customer):
         step = search.listed(await finicity.avaAccounts(customerId: customer))
       case .readDetails(let customer, let account):
-        step = search.detailsRead(await finicity.details(customerId: customer, accountId: account))
+        step = search.detailsRead(
+          await finicity.details(customerId: customer, accountId: account, priority: .money))
       case .finished(let outcome):
         return outcome
       }

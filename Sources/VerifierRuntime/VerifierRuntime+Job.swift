@@ -58,7 +58,8 @@ extension VerifierRuntime {
           "job": "\(job.id)", "provider": "\(decision.job.provider)",
           "endpoint": "\(call.endpoint.rawValue)",
         ])
-      let (answer, measured) = await gateway.perform(call, deadline: decision.callDeadline)
+      let (answer, measured) = await gateway.perform(
+        call, priority: call.priority(in: decision.job.state), deadline: decision.callDeadline)
       recordCall(call, provider: decision.job.provider, event: answer, measurement: measured)
       (event, measurement) = (answer, measured)
       snapshot = decision.job

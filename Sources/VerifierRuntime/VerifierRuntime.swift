@@ -168,14 +168,14 @@ public final class VerifierRuntime: Sendable {
     ProviderGateway(
       finicity: FinicityClient(
         configuration: configuration.finicity, http: http,
-        rateLimiter: RateLimiter(
+        permits: RateLimiter(
           ratePerSecond: configuration.finicityRate,
           burst: max(1, Int(configuration.finicityRate)))),
       folio: FolioClient(
         configuration: configuration.folio, http: http,
         signer: FolioSigner(
           apiKey: configuration.folioAPIKey, sharedSecret: configuration.folioSharedSecret),
-        rateLimiter: RateLimiter(
+        permits: RateLimiter(
           ratePerSecond: configuration.folioRate, burst: max(1, Int(configuration.folioRate)))))
   }
 }

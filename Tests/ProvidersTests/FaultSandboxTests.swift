@@ -135,7 +135,7 @@ import Testing
         configuration: FinicityConfiguration(
           baseURL: h.server.baseURL, partnerId: Harness.partnerId,
           partnerSecret: Secret(Harness.partnerSecret), appKey: Secret(Harness.appKey)),
-        http: h.http, rateLimiter: limiter, time: time.timeSource)
+        http: h.http, permits: limiter, time: time.timeSource)
       for _ in 0..<5 { #expect(label(await client.avaAccounts(customerId: "1")) == "success") }
       #expect(await limiter.granted == 5)
       #expect(time.now == .seconds(2))

@@ -1,0 +1,31 @@
+import Verification
+
+/// What a provider client waits on before each call, and tells when the provider refused a call
+/// for its limit: a per-process ``RateLimiter``, or the fleet's shared limiter.
+public protocol CallPermits: Sendable {
+  /// Waits until a call of class `priority` may go. Throws `CancellationError` when the task is
+  /// cancelled while waiting (the call is then not sent).
+  func acquire(_ priority: CallPriority) async throws
+  /// The provider refused a call for its limit (429, or a throttle code named by `cause`),
+  /// asking for `retryAfter` when it said.
+  func refused(retryAfter: Duration?, cause: String) async
+}
+
+extension RateLimiter: CallPermits {
+  /// Waits for this process's bucket; the class does not matter to a single bucket.
+  public func acquire(_ priority: CallPriority) async throws {
+    try await acquire()
+  }
+
+  /// A process-scope bucket keeps its configured rate: the refused call itself is retried at
+  /// the pace of the bucket.
+  public func refused(retryAfter: Duration?, cause: String) async {}
+}
+
+extension CallPermits {
+  /// Tells the limiter when `outcome` is the provider refusing a call for its limit.
+  func report<Body>(_ outcome: CallOutcome<Body>) async {
+    guard case .retryLater(let after, let reason) = outcome, reason.isProviderLimit else { return }
+    await refused(retryAfter: after, cause: reason.description)
+  }
+}
