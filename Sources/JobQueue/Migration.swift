@@ -33,5 +33,8 @@ public struct Migration: Sendable {
     Migration(
       version: 4, name: "hostile_input",
       sql: String(decoding: PackageResources.V004_hostile_input_sql, as: UTF8.self)),
+    Migration(
+      version: 5, name: "rate_limits",
+      sql: String(decoding: PackageResources.V005_rate_limits_sql, as: UTF8.self)),
   ]
 }
