@@ -24,8 +24,15 @@ extension RateLimiter: CallPermits {
 
 extension CallPermits {
   /// Tells the limiter when `outcome` is the provider refusing a call for its limit.
+  /// The cause is a fixed word for metrics: `429`, or `throttle` and the code.
   func report<Body>(_ outcome: CallOutcome<Body>) async {
-    guard case .retryLater(let after, let reason) = outcome, reason.isProviderLimit else { return }
-    await refused(retryAfter: after, cause: reason.description)
+    switch outcome {
+    case .retryLater(let after, .rateLimited):
+      await refused(retryAfter: after, cause: "429")
+    case .retryLater(let after, .throttled(let code)):
+      await refused(retryAfter: after, cause: "throttle \(code.prefix(12))")
+    default:
+      return
+    }
   }
 }

@@ -2,6 +2,9 @@ import Providers
 import Verification
 
 extension ConfigurationKey {
+  /// The values of `*.rate_limit_scope`.
+  static let rateLimitScopes = ["fleet", "process"]
+
   static let finicity: [ConfigurationKey] =
     finicityClient + flow("finicity", \.verification.finicity, base: .finicityDefault)
 
@@ -33,7 +36,13 @@ extension ConfigurationKey {
       "variable holding the app key (older form)", nil),
     .init(
       "finicity.rate_per_second", .rate(10_000), default: .value(.number(20)), live: true,
-      "client-side rate limit (burst = rate)", .field(\.finicityRate)),
+      "Finicity calls per second for the whole fleet (scope fleet) or this daemon (process)",
+      .field(\.finicityRate)),
+    .init(
+      "finicity.rate_limit_scope", .choice(rateLimitScopes), default: .value(.text("fleet")),
+      live: true,
+      "fleet: one limit shared through the database by every daemon; process: this daemon's own bucket",
+      .field(\.finicityRateScope)),
     .init(
       "finicity.max_attempts", .integer(1...10),
       default: .of(ProviderSettings.finicityDefault.maxAttempts), live: true,
@@ -67,7 +76,13 @@ extension ConfigurationKey {
       live: true, "variable holding the signing secret (older form)", nil),
     .init(
       "folio.rate_per_second", .rate(10_000), default: .value(.number(20)), live: true,
-      "client-side rate limit", .field(\.folioRate)),
+      "Folio calls per second for the whole fleet (scope fleet) or this daemon (process)",
+      .field(\.folioRate)),
+    .init(
+      "folio.rate_limit_scope", .choice(rateLimitScopes), default: .value(.text("fleet")),
+      live: true,
+      "fleet: one limit shared through the database by every daemon; process: this daemon's own bucket",
+      .field(\.folioRateScope)),
     .init(
       "folio.start_delay_seconds", .seconds(anyTime),
       default: .of(ProviderSettings.folioDefault.startDelay), live: true,

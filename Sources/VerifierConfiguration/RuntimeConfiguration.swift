@@ -29,16 +29,20 @@ public struct RuntimeConfiguration: Sendable {
   public var http: ProviderHTTPConfiguration
   /// The Finicity client's settings.
   public var finicity: FinicityConfiguration
-  /// Finicity calls per second.
+  /// Finicity calls per second: for the fleet, or for this daemon (``finicityRateScope``).
   public var finicityRate: Double
+  /// `fleet` (one limit in the database for every daemon) or `process` (this daemon's bucket).
+  public var finicityRateScope: String
   /// The Folio client's settings.
   public var folio: FolioConfiguration
   /// The Folio API key.
   public var folioAPIKey: String
   /// The Folio shared secret.
   public var folioSharedSecret: Secret
-  /// Folio calls per second.
+  /// Folio calls per second: for the fleet, or for this daemon (``folioRateScope``).
   public var folioRate: Double
+  /// `fleet` or `process`, as ``finicityRateScope``.
+  public var folioRateScope: String
   /// The state machine's schedules and limits.
   public var verification: VerificationConfiguration
   /// The longest a money-moving call (initiate, verify) may run, measured from the commit of its
@@ -92,10 +96,12 @@ public struct RuntimeConfiguration: Sendable {
     http = ProviderHTTPConfiguration()
     finicity = FinicityConfiguration(partnerId: "", partnerSecret: "", appKey: "")
     finicityRate = 0
+    finicityRateScope = ""
     folio = FolioConfiguration(baseURL: "")
     folioAPIKey = ""
     folioSharedSecret = ""
     folioRate = 0
+    folioRateScope = ""
     verification = VerificationConfiguration(moneyCallBudget: .zero)
     logLevel = ""
     logFormat = ""

@@ -56,14 +56,15 @@ extension VerifierRuntime {
   /// their start-up values, among them the settle delay and the money-call budget (calls in
   /// flight were bounded by the old budget, and the settle delay must outlast it). On `queue`.
   func apply(_ fresh: RuntimeConfiguration) {
-    let http = http
+    let (http, limits, metrics, logger) = (http, limits, metrics, logger)
     loop.with { loop in
       let configuration = loop.configuration.reloaded(from: fresh)
       loop.configuration = configuration
       loop.state.maxInFlight = configuration.maxInFlight
       loop.state.claimBatch = configuration.claimBatch
       loop.machine = VerificationMachine(configuration: configuration.verification)
-      loop.gateway = Self.makeGateway(configuration, http: http)
+      loop.gateway = Self.makeGateway(
+        configuration, http: http, limits: limits, metrics: metrics, logger: logger)
     }
     armPoll(at: .now())
     armSweep(at: .now())

@@ -24,6 +24,8 @@ public final class VerifierRuntime: Sendable {
   let http: ProviderHTTPClient
   let control: JobStore
   let writer: WriteBatcher
+  /// The connection fleet rate-limit leases run on (their own, never queued behind claims).
+  let limits: PGConnection
   let sources: ConfigurationSources?
   let notifier: SystemdNotifier
   let onReload: (@Sendable (RuntimeConfiguration) -> Void)?
@@ -58,6 +60,8 @@ public final class VerifierRuntime: Sendable {
     self.logger = logger
     let http = ProviderHTTPClient(configuration: configuration.http)
     self.http = http
+    let limits = PGConnection(configuration: configuration.database, label: "verifierd.limits")
+    self.limits = limits
     control = JobStore(
       connection: PGConnection(configuration: configuration.database, label: "verifierd.control"),
       instance: configuration.instance)
@@ -65,7 +69,8 @@ public final class VerifierRuntime: Sendable {
       LoopContext(
         configuration: configuration, loaded: loaded,
         machine: VerificationMachine(configuration: configuration.verification),
-        gateway: Self.makeGateway(configuration, http: http),
+        gateway: Self.makeGateway(
+          configuration, http: http, limits: limits, metrics: metrics, logger: logger),
         state: LoopState(
           claimBatch: configuration.claimBatch, maxInFlight: configuration.maxInFlight),
         health: LoopHealth(
@@ -162,20 +167,4 @@ public final class VerifierRuntime: Sendable {
     }
   }
 
-  static func makeGateway(_ configuration: RuntimeConfiguration, http: ProviderHTTPClient)
-    -> ProviderGateway
-  {
-    ProviderGateway(
-      finicity: FinicityClient(
-        configuration: configuration.finicity, http: http,
-        permits: RateLimiter(
-          ratePerSecond: configuration.finicityRate,
-          burst: max(1, Int(configuration.finicityRate)))),
-      folio: FolioClient(
-        configuration: configuration.folio, http: http,
-        signer: FolioSigner(
-          apiKey: configuration.folioAPIKey, sharedSecret: configuration.folioSharedSecret),
-        permits: RateLimiter(
-          ratePerSecond: configuration.folioRate, burst: max(1, Int(configuration.folioRate)))))
-  }
 }

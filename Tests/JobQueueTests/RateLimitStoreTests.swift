@@ -30,34 +30,36 @@ struct RateLimitStoreTests {
     }
   }
 
-  @Test("three connections leasing at once are granted at most the rate plus one batch per second")
+  @Test("three connections leasing at once are granted at most the rate plus one batch")
   func sharedBound() async throws {
     try await TestDatabase.with { database in
       let stores = (0..<3).map { _ in store(database, rate: 200) }
       let clock = ContinuousClock()
       let start = clock.now
-      let grants = try await withThrowingTaskGroup(of: [(Duration, Int)].self) { group in
+      let granted = try await withThrowingTaskGroup(of: Int.self) { group in
         for store in stores {
           group.addTask {
-            var mine: [(Duration, Int)] = []
-            while clock.now - start < .seconds(2) {
-              let (grant, _) = try await store.lease(want: 8, configuredRate: 200)
-              if grant.permits > 0 { mine.append((clock.now - start, grant.permits)) }
+            var mine = 0
+            var total: Int64 = 0
+            while total < 300 {
+              let (grant, state) = try await store.lease(want: 8, configuredRate: 200)
+              mine += grant.permits
+              total = state.grantedTotal
               if let wait = grant.retryIn { try await Task.sleep(for: wait) }
             }
             return mine
           }
         }
-        return try await group.reduce(into: []) { $0 += $1 }
+        return try await group.reduce(0, +)
       }
-      let total = grants.reduce(0) { $0 + $1.1 }
-      // 2 s at 200/s plus the full bucket of 8 at the start; the client clock only bounds this
-      // from above (a grant is seen after the database granted it).
-      #expect(total <= 2 * 200 + 8 + 200 / 10)
-      #expect(total >= 200)
+      let elapsed = (clock.now - start).seconds
+      // The bucket starts full (one batch) and refills at 200/s: whatever the machine's load,
+      // the three together never got more.
+      #expect(Double(granted) <= 200 * elapsed + 8)
+      #expect(granted >= 300)
       let row = try await database.run(
         "SELECT granted_total FROM verifier.rate_limits WHERE provider = 'finicity'")
-      #expect(try row[0].decode("granted_total", as: Int64.self) == Int64(total))
+      #expect(try row[0].decode("granted_total", as: Int64.self) == Int64(granted))
     }
   }
 
