@@ -42,7 +42,27 @@ extension JobAdmin {
     status.states.sort { ($0.provider, $0.state) < ($1.provider, $1.state) }
     status.outcomesLastHour.sort { $0.outcome < $1.outcome }
     status.leaseHolders.sort { $0.instance < $1.instance }
+    status.rateLimits = try await rateLimits()
     return status
+  }
+
+  /// Each provider's fleet rate limit row.
+  public func rateLimits() async throws -> [RateLimitStatus] {
+    let result = try await connection.query(
+      """
+      SELECT provider, configured_rate, rate, pause_cause, granted_total, refused_total, pauses_total,
+             greatest(0, coalesce(extract(epoch FROM paused_until - clock_timestamp()), 0))::float8
+               AS paused_for
+        FROM verifier.rate_limits ORDER BY provider
+      """, operation: "read rate limits")
+    return try result.rows.map { row in
+      RateLimitStatus(
+        provider: try row.decode("provider"), configuredRate: try row.decode("configured_rate"),
+        currentRate: try row.decode("rate"), pausedForSeconds: try row.decode("paused_for"),
+        lastPauseCause: try row.decodeIfPresent("pause_cause"),
+        granted: try row.decode("granted_total"), refused: try row.decode("refused_total"),
+        pauses: try row.decode("pauses_total"))
+    }
   }
 
   /// One job and its event history, or `nil` when there is no such job.

@@ -60,4 +60,6 @@ public struct QueueStatus: Sendable, Codable, Equatable {
   public var outcomesLastHour: [OutcomeCount]
   /// Daemons holding leases.
   public var leaseHolders: [LeaseHolder]
+  /// Each provider's fleet rate limit (providers whose limit was never leased have no row).
+  public var rateLimits: [RateLimitStatus] = []
 }

@@ -7,8 +7,8 @@ struct StatusCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "status",
     abstract:
-      "Show live jobs per state and provider, the oldest due job's lag, outcomes in the last hour "
-      + "and the daemons holding leases.",
+      "Show live jobs per state and provider, the oldest due job's lag, outcomes in the last hour, "
+      + "the daemons holding leases and each provider's fleet rate limit.",
     discussion: "Exit status: 0 printed, 69 database unreachable, 70 database error.")
 
   @OptionGroup var database: DatabaseOptions
@@ -44,5 +44,19 @@ struct StatusCommand: AsyncParsableCommand {
         : OperatorOutput.table(
           ["instance", "leases", "expired"],
           status.leaseHolders.map { [$0.instance, String($0.leases), String($0.expired)] }))
+    print("\nprovider rate limits (the fleet's)")
+    print(
+      status.rateLimits.isEmpty
+        ? "  none leased yet"
+        : OperatorOutput.table(
+          ["provider", "limit/s", "now/s", "paused", "last cause", "granted", "refused"],
+          status.rateLimits.map {
+            [
+              $0.provider, String(format: "%.1f", $0.configuredRate),
+              String(format: "%.1f", $0.currentRate),
+              $0.pausedForSeconds > 0 ? String(format: "%.1f s", $0.pausedForSeconds) : "no",
+              $0.lastPauseCause ?? "none", String($0.granted), String($0.refused),
+            ]
+          }))
   }
 }

@@ -31,6 +31,10 @@ struct OperatorCommandTests {
         "UPDATE verifier.jobs SET run_at = now() + interval '1 hour' WHERE id = 4")
       let store = JobStore(connection: database.connect(), instance: "daemon-a")
       _ = try await store.claim(limit: 2, leaseDuration: .seconds(300))
+      let limits = RateLimitStore(
+        connection: database.connect(), provider: .finicity, law: FleetRateLaw(configuredRate: 50))
+      _ = try await limits.lease(want: 1, configuredRate: 50)
+      _ = try await limits.refused(retryAfter: .seconds(60), cause: "429", configuredRate: 50)
       let result = try Self.verifierd(database, ["status", "--json"])
       #expect(result.status == 0, "\(result.errors)")
       let status = try Self.decoder().decode(QueueStatus.self, from: Data(result.output.utf8))
@@ -38,10 +42,17 @@ struct OperatorCommandTests {
       #expect(status.dueNow == 1)
       #expect(status.outcomesLastHour == [.init(outcome: "expired", count: 1)])
       #expect(status.leaseHolders == [.init(instance: "daemon-a", leases: 2, expired: 0)])
+      #expect(status.rateLimits.map(\.provider) == ["finicity"])
+      #expect(status.rateLimits.first?.configuredRate == 50)
+      #expect((status.rateLimits.first?.currentRate ?? 50) < 50)
+      #expect((status.rateLimits.first?.pausedForSeconds ?? 0) > 50)
+      #expect(status.rateLimits.first?.lastPauseCause == "429")
+      #expect(status.rateLimits.first?.refused == 1)
       let table = try Self.verifierd(database, ["status"])
       #expect(table.status == 0)
       #expect(table.output.contains("daemons holding leases"))
       #expect(table.output.contains("daemon-a"))
+      #expect(table.output.contains("provider rate limits"))
     }
   }
 
