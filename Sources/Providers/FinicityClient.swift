@@ -105,7 +105,9 @@ public final class FinicityClient: Sendable {
       let token: Secret
       switch await tokens.validToken() {
       case .token(let value): token = value
-      case .failed(let outcome): return outcome.promoted()
+      case .failed(let outcome):
+        await permits?.report(outcome)
+        return outcome.promoted()
       }
       let request = OutgoingRequest(
         method: method, url: configuration.baseURL + pathAndQuery,
