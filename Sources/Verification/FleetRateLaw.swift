@@ -25,7 +25,7 @@ public struct FleetRateLaw: Sendable, Hashable {
   /// The lowered rate's share of the admitted rate.
   public var decreaseMargin = 0.98
   /// The lowered rate's share of the rate when no admitted rate is known.
-  public var decreaseFactor = 0.7
+  public var decreaseFactor = 0.6
   /// Refusals this soon after a decrease lower nothing more.
   public var reactionGap: Duration = .seconds(1)
   /// No increase this long after a decrease.

@@ -72,8 +72,8 @@ struct FleetRateLawTests {
     #expect(law.lease(&state, want: 1, configuredRate: 100, now: at(2.1)).permits == 1)
     var other = FleetRate(configuredRate: 100, batch: law.batch, now: start)
     law.refused(&other, retryAfter: nil, cause: "429", now: start)
-    #expect(other.rate == 70)
-    #expect(other.pausedUntil == start + .microseconds(Int64(1_000_000 / 70.0)))
+    #expect(other.rate == 60)
+    #expect(other.pausedUntil == start + .microseconds(Int64(1_000_000 / 60.0)))
   }
 
   @Test("a decrease comes from the admitted rate, once per reaction gap, and never below the floor")
@@ -100,11 +100,11 @@ struct FleetRateLawTests {
     let law = FleetRateLaw(configuredRate: 100)
     var state = FleetRate(configuredRate: 100, batch: law.batch, now: start)
     law.refused(&state, retryAfter: nil, cause: "429", now: start)
-    #expect(state.rate == 70)
+    #expect(state.rate == 60)
     _ = law.lease(&state, want: 0, configuredRate: 100, now: at(6))
-    #expect(state.rate == 70)
+    #expect(state.rate == 60)
     _ = law.lease(&state, want: 0, configuredRate: 100, now: at(7))
-    #expect(abs(state.rate - 70.2) < 1e-9)
+    #expect(abs(state.rate - 60.2) < 1e-9)
     for tenth in 71...900 {
       _ = law.lease(&state, want: 0, configuredRate: 100, now: at(Double(tenth) / 10))
     }
