@@ -12,6 +12,8 @@ struct DemoDriver: AsyncParsableCommand {
   @Option(help: "The provider sandbox's base URL.") var sandboxURL: String
   @Option(help: "How many verifications to enqueue.") var jobs = 300
   @Option(help: "Give up after this many seconds.") var timeout = 110
+  @Option(help: "Enqueue only the input of this name (for example \"fin right\"), not every kind.")
+  var only: String?
 
   func run() async throws {
     let configuration = PGConfiguration(connectionString: databaseURL)
@@ -27,10 +29,13 @@ struct DemoDriver: AsyncParsableCommand {
     try await listener.start()
     let clock = ContinuousClock()
     let start = clock.now
-    let enqueued = try await DemoScenario.enqueue(total: jobs, database: database, sandbox: sandbox)
-    print(
-      "enqueued \(enqueued) verifications (\(DemoScenario.cases.count) kinds of input, both providers)"
-    )
+    let cases = DemoScenario.cases.filter { only == nil || $0.name == only }
+    guard !cases.isEmpty else {
+      throw ValidationError("no input is named \(only ?? ""): see DemoScenario.cases")
+    }
+    let enqueued = try await DemoScenario.enqueue(
+      total: jobs, cases: cases, database: database, sandbox: sandbox)
+    print("enqueued \(enqueued) verifications (\(cases.count) kinds of input)")
     let report = DemoReport(database: database)
     var finished = 0
     while finished < enqueued, clock.now - start < .seconds(timeout) {

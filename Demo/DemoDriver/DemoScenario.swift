@@ -60,13 +60,13 @@ enum DemoScenario {
 
   /// Enqueues `total` jobs, cycling through the cases; Folio bank links are seeded first.
   /// `external_ref` is `case-index:behaviour:n`.
-  static func enqueue(total: Int, database: PGConnection, sandbox: SandboxControl) async throws
-    -> Int
-  {
+  static func enqueue(
+    total: Int, cases: [DemoCase] = cases, database: PGConnection, sandbox: SandboxControl
+  ) async throws -> Int {
     var inserted = 0
     for n in 0..<total {
-      let index = n % cases.count
-      let item = cases[index]
+      let item = cases[n % cases.count]
+      let index = Self.cases.firstIndex { $0.name == item.name } ?? 0
       let ref = "\(index):\(item.behaviour):\(n)"
       if item.provider == "finicity" {
         let suffix = item.suffix ?? "5\(String(format: "%02d", index))0"
