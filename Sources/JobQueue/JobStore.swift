@@ -65,6 +65,23 @@ public struct JobStore: Sendable {
     return try Self.leases(result)
   }
 
+  /// Of `leases` (ones a renewal did not find), how many jobs another daemon holds now: an
+  /// unfinished job under a lease that is not ours. A lease our own write-back released or
+  /// finished while the renewal ran is not counted: the job was not lost, it was done.
+  public func takenOver(_ leases: [Lease]) async throws -> Int {
+    guard !leases.isEmpty else { return 0 }
+    let result = try await connection.query(
+      """
+      SELECT count(*)::bigint AS n
+        FROM verifier.jobs AS j JOIN unnest($1::bigint[], $2::uuid[]) AS l(id, token) ON j.id = l.id
+       WHERE j.finished_at IS NULL AND j.lease_token IS NOT NULL AND j.lease_token <> l.token
+         AND j.lease_owner IS DISTINCT FROM $3
+      """,
+      [PGArray(leases.map(\.jobID)), PGArray(leases.map(\.token)), instance],
+      operation: "count leases taken over")
+    return try result[0].decode("n", as: Int.self)
+  }
+
   /// Gives jobs back without changing their state, due at once (a draining daemon's in-flight
   /// work, so another daemon takes it over immediately). Returns the leases released.
   @discardableResult

@@ -182,10 +182,14 @@ extension VerifierRuntime {
     Task {
       do {
         let held = try await control.renew(leases, by: duration)
-        if held.count < leases.count {
-          // Another daemon took these over; our runners' next writes fail on the stale tokens.
-          self.logger.warning("leases lost", metadata: ["jobs": "\(leases.count - held.count)"])
-          self.metrics.leasesLost(leases.count - held.count, detectedBy: .renewal)
+        let missing = leases.filter { !held.contains($0) }
+        // A lease our own write-back released or finished while the renewal ran is missing
+        // too, and was not lost: only a job another daemon now holds counts.
+        let lost = try await control.takenOver(missing)
+        if lost > 0 {
+          // Our runners' next writes fail on the stale tokens.
+          self.logger.warning("leases lost", metadata: ["jobs": "\(lost)"])
+          self.metrics.leasesLost(lost, detectedBy: .renewal)
         }
       } catch {
         self.logger.warning("lease renewal failed", metadata: ["error": "\(error)"])

@@ -195,9 +195,31 @@ struct ClaimTests {
         ])
         .isEmpty)
       #expect(try await crashed.renew([original.lease], by: .seconds(60)).isEmpty)
+      #expect(try await crashed.takenOver([original.lease]) == 1)
       let event = try await database.run("SELECT kind, instance FROM verifier.events")
       #expect(try event[0].decode("kind", as: String.self) == "lease_rescued")
       #expect(try event[0].decode("instance", as: String.self) == "rescuer")
+    }
+  }
+
+  @Test(
+    "a lease the daemon itself released or finished is missing from a renewal but not taken over")
+  func releasedIsNotLost() async throws {
+    try await TestDatabase.with { database in
+      try await Sample.insertFinicityJobs(2, into: database)
+      let store = JobStore(connection: database.connect(), instance: "solo")
+      let jobs = try await store.claim(limit: 2, leaseDuration: .seconds(60))
+      #expect(jobs.count == 2)
+      try await store.release([jobs[0].lease])
+      _ = try await store.apply([
+        try jobs[1].commit(schedule: .finished) {
+          $0.state = .canceled
+          $0.outcome = .canceled
+        }
+      ])
+      let leases = jobs.map(\.lease)
+      #expect(try await store.renew(leases, by: .seconds(60)).isEmpty)
+      #expect(try await store.takenOver(leases) == 0)
     }
   }
 
