@@ -127,16 +127,41 @@ struct FleetRateLawTests {
     #expect(result.refusedShare <= 0.01, "refused \(result.refusedShare)")
   }
 
+  @Test("a limit that changes is found again: down from 80 to 40, then up to 70")
+  func changingLimit() {
+    let limit: (Double) -> Int = { $0 < 60 ? 80 : ($0 < 120 ? 40 : 70) }
+    let run = simulate(configured: 100, limit: limit, daemons: 3, seconds: 240)
+    func share(_ seconds: Range<Int>, of provider: Int) -> Double {
+      Double(run.admitted[seconds].reduce(0, +)) / Double(provider * seconds.count)
+    }
+    #expect(share(30..<60, of: 80) >= 0.95, "at 80: \(share(30..<60, of: 80))")
+    #expect(share(90..<120, of: 40) >= 0.95, "at 40: \(share(90..<120, of: 40))")
+    #expect(share(200..<240, of: 70) >= 0.95, "at 70 again: \(share(200..<240, of: 70))")
+  }
+
   /// Daemons with endless work lease permits and send each call at once to a provider that
   /// counts calls per calendar second, as the sandbox does; refusals reach the law 2 ms later.
   func simulate(configured: Double, providerLimit: Int, daemons: Int, seconds: Double) -> (
     goodput: Double, refusedShare: Double
   ) {
+    let run = simulate(
+      configured: configured, limit: { _ in providerLimit }, daemons: daemons, seconds: seconds)
+    return (
+      Double(run.admitted.reduce(0, +)) / (Double(providerLimit) * seconds),
+      Double(run.refused) / Double(max(1, run.admitted.reduce(0, +) + run.refused))
+    )
+  }
+
+  /// The same with a provider limit that may change with time; returns the calls admitted in
+  /// each second and the calls refused.
+  func simulate(
+    configured: Double, limit: (Double) -> Int, daemons: Int, seconds: Double
+  ) -> (admitted: [Int], refused: Int) {
     let law = FleetRateLaw(configuredRate: configured)
     var state = FleetRate(configuredRate: configured, batch: law.batch, now: start)
     var nextAsk = Array(repeating: 0.0, count: daemons)
     var counted: (second: Int, calls: Int) = (0, 0)
-    var admitted = 0
+    var admitted = Array(repeating: 0, count: Int(seconds.rounded(.up)) + 1)
     var refused = 0
     var reports: [Double] = []
     var clock = 0.0
@@ -152,20 +177,17 @@ struct FleetRateLawTests {
           let second = Int(clock.rounded(.down))
           if counted.second != second { counted = (second, 0) }
           counted.calls += 1
-          if counted.calls > providerLimit {
+          if counted.calls > limit(clock) {
             refused += 1
             reports.append(clock + 0.002)
           } else {
-            admitted += 1
+            admitted[min(admitted.count - 1, second)] += 1
           }
         }
         nextAsk[daemon] = clock + max(0.001, grant.retryIn?.seconds ?? 0.001)
       }
       clock = min(nextAsk.min() ?? seconds, reports.min() ?? seconds)
     }
-    return (
-      Double(admitted) / (Double(providerLimit) * seconds),
-      Double(refused) / Double(max(1, admitted + refused))
-    )
+    return (admitted, refused)
   }
 }

@@ -87,6 +87,19 @@ struct MetricsTests {
       #expect((recorded.value("verifierd_claim_batch_size_sum") ?? 0) >= 2)
       #expect(!recorded.text.contains("BL-M1"))
       #expect(!recorded.text.contains("55500007"))
+      // The fleet limit: permits granted, waits by class, its rate and the 429's pause.
+      #expect(
+        (recorded.value(#"verifierd_rate_limit_permits_total{provider="finicity"}"#) ?? 0) >= 3)
+      #expect((recorded.value(#"verifierd_rate_limit_permits_total{provider="folio"}"#) ?? 0) >= 1)
+      #expect(
+        (recorded.value(
+          #"verifierd_rate_limit_wait_seconds_count{provider="finicity",class="money"}"#) ?? 0) >= 1
+      )
+      #expect(recorded.value(#"verifierd_rate_limit_configured_rate{provider="finicity"}"#) == 1000)
+      #expect(
+        (recorded.value(#"verifierd_rate_limit_rate{provider="finicity"}"#) ?? 1000) < 1000
+          || (recorded.value(#"verifierd_rate_limit_rate{provider="folio"}"#) ?? 1000) < 1000)
+      #expect(recorded.text.contains(#"verifierd_rate_limit_pauses_total{provider="#))
     }
   }
 
