@@ -14,7 +14,9 @@ extension RateLimitStore {
   static let lockSQL = """
     SELECT configured_rate, rate, tokens, \(micros("refilled_at")) AS refilled_us,
            \(micros("paused_until")) AS paused_us, pause_cause,
-           \(micros("last_decrease_at")) AS decreased_us, \(micros("window_start")) AS window_us,
+           \(micros("last_decrease_at")) AS decreased_us, generation,
+           \(micros("last_refused_at")) AS refused_us,
+           \(micros("window_start")) AS window_us,
            window_granted, window_refused, last_admitted_rate,
            \(micros("last_window_end")) AS window_end_us, granted_total, refused_total,
            \(micros("clock_timestamp()")) AS now_us
@@ -34,7 +36,9 @@ extension RateLimitStore {
            pauses_total = pauses_total + $16,
            last_decrease_at = \(instant(8)), window_start = \(instant(9)), window_granted = $10,
            window_refused = $11, last_admitted_rate = $12, last_window_end = \(instant(13)),
-           granted_total = $14, refused_total = $15, updated_at = clock_timestamp()
+           granted_total = $14, refused_total = $15, generation = $17,
+           last_refused_at = \(instant(18)),
+           updated_at = clock_timestamp()
      WHERE provider = $1
     """
 
@@ -47,7 +51,8 @@ extension RateLimitStore {
       state.pauseCause, state.lastDecreaseAt?.microsecondsSinceEpoch,
       state.windowStart.microsecondsSinceEpoch, state.windowGranted, state.windowRefused,
       state.lastAdmittedRate, state.lastWindowEnd?.microsecondsSinceEpoch, state.grantedTotal,
-      state.refusedTotal, pauseBegan ? 1 : 0,
+      state.refusedTotal, pauseBegan ? 1 : 0, state.generation,
+      state.lastRefusedAt?.microsecondsSinceEpoch,
     ]
   }
 
@@ -63,6 +68,8 @@ extension RateLimitStore {
     state.pausedUntil = try instant("paused_us")
     state.pauseCause = try row.decodeIfPresent("pause_cause")
     state.lastDecreaseAt = try instant("decreased_us")
+    state.generation = try row.decode("generation")
+    state.lastRefusedAt = try instant("refused_us")
     state.windowStart = try instant("window_us") ?? refilled
     state.windowGranted = try row.decode("window_granted")
     state.windowRefused = try row.decode("window_refused")

@@ -31,17 +31,20 @@ public struct RateLimitStore: Sendable {
   }
 
   /// Records a refusal for the provider's limit (a pause, a lower rate); returns whether it
-  /// began a pause (the provider was not paused already) and the row.
-  public func refused(retryAfter: Duration?, cause: String, configuredRate: Double) async throws
-    -> (pauseBegan: Bool, FleetRate)
-  {
+  /// began a pause (the provider was not paused already) and the row. `permitGeneration`: the
+  /// generation the refused call's permit was granted in, when known.
+  public func refused(
+    retryAfter: Duration?, cause: String, configuredRate: Double, permitGeneration: Int64? = nil
+  ) async throws -> (pauseBegan: Bool, FleetRate) {
     let law = law
     let (began, state) = try await update(
       configuredRate: configuredRate, operation: "record a refusal"
     ) {
       state, now in
       let wasPaused = state.isPaused(at: now)
-      law.refused(&state, retryAfter: retryAfter, cause: String(cause.prefix(100)), now: now)
+      law.refused(
+        &state, retryAfter: retryAfter, cause: String(cause.prefix(100)), now: now,
+        permitGeneration: permitGeneration)
       return (!wasPaused, !wasPaused)
     }
     return (began, state)

@@ -97,8 +97,9 @@ public final class FinicityClient: Sendable {
     priority: CallPriority = .money
   ) async -> CallOutcome<Body> {
     for attempt in 0..<2 {
+      var permit = CallPermit(generation: nil)
       if let permits {
-        do { try await permits.acquire(priority) } catch {
+        do { permit = try await permits.acquire(priority) } catch {
           return .retryLater(after: nil, reason: .other("cancelled while rate limited"))
         }
       }
@@ -106,7 +107,7 @@ public final class FinicityClient: Sendable {
       switch await tokens.validToken() {
       case .token(let value): token = value
       case .failed(let outcome):
-        await permits?.report(outcome)
+        await permits?.report(outcome, permit: permit)
         return outcome.promoted()
       }
       let request = OutgoingRequest(
@@ -140,7 +141,7 @@ public final class FinicityClient: Sendable {
           continue
         }
         let outcome = FinicityOutcomeMapper.failure(response)
-        await permits?.report(outcome)
+        await permits?.report(outcome, permit: permit)
         if case .permanentFailure(let failure) = outcome, failure.kind == .authentication {
           logger.error(
             "finicity authentication failed", metadata: ["code": "\(failure.code ?? "none")"])

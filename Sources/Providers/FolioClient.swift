@@ -63,8 +63,9 @@ public final class FolioClient: Sendable {
     _ method: String, _ pathAndQuery: String, body: [UInt8]?, movesMoney: Bool = false,
     priority: CallPriority = .money
   ) async -> CallOutcome<Body> {
+    var permit = CallPermit(generation: nil)
     if let permits {
-      do { try await permits.acquire(priority) } catch {
+      do { permit = try await permits.acquire(priority) } catch {
         return .retryLater(after: nil, reason: .other("cancelled while rate limited"))
       }
     }
@@ -88,7 +89,7 @@ public final class FolioClient: Sendable {
         return .success(decoded)
       }
       let outcome = FolioOutcomeMapper.failure(response)
-      await permits?.report(outcome)
+      await permits?.report(outcome, permit: permit)
       if case .permanentFailure(let failure) = outcome, failure.kind == .authentication {
         logger.error(
           "folio authentication or permission failure",

@@ -20,6 +20,11 @@ public struct FleetRate: Sendable, Equatable {
   public var pauseCause: String?
   /// When the rate was last lowered.
   public var lastDecreaseAt: Timestamp?
+  /// How many times the rate was lowered: a permit carries the generation it was granted in, so
+  /// a refusal tells whether its call was permitted after the last decrease.
+  public var generation: Int64 = 0
+  /// When the last refusal was reported.
+  public var lastRefusedAt: Timestamp?
   /// Start of the current admission window (one second).
   public var windowStart: Timestamp
   /// Permits granted in the current window.

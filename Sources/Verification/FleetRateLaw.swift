@@ -13,7 +13,10 @@
 /// refused), or to `decreaseFactor` times the rate when there is no recent window. Admitted
 /// calls measure the provider's real limit; granted ones overstate it by the refused calls. A
 /// refusal within `reactionGap` of the last decrease lowers nothing more: its call was granted
-/// before that decrease took effect.
+/// before that decrease took effect. When it was permitted after it (its permit's generation)
+/// and comes within `burstGap` of the previous refusal, the provider's window is still full: the
+/// pause grows to twice the time since that refusal (at most `maxWindowPause`), so the rest of a
+/// full window costs a few refusals, not all its calls, while a lone refusal pauses briefly.
 ///
 /// **Increase.** After `hold` without a decrease, the rate rises linearly, starting at
 /// `probeSlope` of the configured rate per second and doubling after each `probeDoubling`, up to
@@ -28,6 +31,11 @@ public struct FleetRateLaw: Sendable, Hashable {
   public var decreaseFactor = 0.6
   /// Refusals this soon after a decrease lower nothing more.
   public var reactionGap: Duration = .seconds(1)
+  /// The longest pause a full provider window makes (without `Retry-After`).
+  public var maxWindowPause: Duration = .milliseconds(500)
+  /// Refusals this close together, of calls permitted after the last decrease, show a full
+  /// window.
+  public var burstGap: Duration = .milliseconds(250)
   /// No increase this long after a decrease.
   public var hold: Duration = .seconds(6)
   /// The first increase, as a share of the configured rate per second.
@@ -62,22 +70,30 @@ public struct FleetRateLaw: Sendable, Hashable {
   {
     adopt(&state, configuredRate: configuredRate)
     refill(&state, now: now)
-    guard want > 0 else { return FleetGrant(permits: 0, retryIn: nil) }
+    guard want > 0 else {
+      return FleetGrant(permits: 0, retryIn: nil, generation: state.generation)
+    }
     if let until = state.pausedUntil, now < until {
-      return FleetGrant(permits: 0, retryIn: until - now)
+      return FleetGrant(permits: 0, retryIn: until - now, generation: state.generation)
     }
     let permits = min(want, batch, Int(state.tokens.rounded(.down)))
     state.tokens -= Double(permits)
     state.windowGranted += permits
     state.grantedTotal += Int64(permits)
-    guard permits < want else { return FleetGrant(permits: permits, retryIn: nil) }
+    guard permits < want else {
+      return FleetGrant(permits: permits, retryIn: nil, generation: state.generation)
+    }
     let needed = Double(min(want - permits, max(1, batch / 2))) - state.tokens
-    return FleetGrant(permits: permits, retryIn: Self.seconds(max(0, needed) / state.rate))
+    return FleetGrant(
+      permits: permits, retryIn: Self.seconds(max(0, needed) / state.rate),
+      generation: state.generation)
   }
 
   /// The provider refused a call for its limit at `now`: pause, and lower the rate (see the type).
+  /// `permitGeneration`: the generation of the refused call's permit, when known.
   public func refused(
-    _ state: inout FleetRate, retryAfter: Duration?, cause: String, now: Timestamp
+    _ state: inout FleetRate, retryAfter: Duration?, cause: String, now: Timestamp,
+    permitGeneration: Int64? = nil
   ) {
     // Counted before the refill, so a window that closes now includes this refusal.
     state.windowRefused += 1
@@ -91,9 +107,16 @@ public struct FleetRateLaw: Sendable, Hashable {
       }
       state.rate = max(minimumRate(state), min(state.rate, target))
       state.lastDecreaseAt = now
+      state.generation += 1
     }
     state.tokens = 0
-    let pause = max(retryAfter ?? .zero, Self.seconds(1 / state.rate))
+    var pause = max(retryAfter ?? .zero, Self.seconds(1 / state.rate))
+    if justLowered, permitGeneration == state.generation, let previous = state.lastRefusedAt,
+      now - previous <= burstGap
+    {
+      pause = max(pause, min(maxWindowPause, (now - previous) * 2))
+    }
+    state.lastRefusedAt = now
     state.pausedUntil = max(state.pausedUntil ?? now, now + pause)
     state.pauseCause = cause
   }
@@ -165,10 +188,13 @@ public struct FleetGrant: Sendable, Hashable {
   public var permits: Int
   /// How long until asking again is worthwhile; `nil` when everything wanted was granted.
   public var retryIn: Duration?
+  /// The rate's generation the permits were granted in (``FleetRate/generation``).
+  public var generation: Int64
 
   /// Creates a grant.
-  public init(permits: Int, retryIn: Duration?) {
+  public init(permits: Int, retryIn: Duration?, generation: Int64 = 0) {
     self.permits = permits
     self.retryIn = retryIn
+    self.generation = generation
   }
 }

@@ -19,7 +19,7 @@ actor FleetRateLimiter: CallPermits {
   let metrics: VerifierMetrics
   let logger: Logger
   private var waiting = PermitQueue()
-  private var continuations: [Int: CheckedContinuation<Void, any Error>] = [:]
+  private var continuations: [Int: CheckedContinuation<CallPermit, any Error>] = [:]
   private var nextID = 0
   private var pumping = false
   private var failing = false
@@ -39,13 +39,13 @@ actor FleetRateLimiter: CallPermits {
   private var elapsed: Duration { clock.now - origin }
 
   /// Waits for a permit in class `priority`.
-  func acquire(_ priority: CallPriority) async throws {
+  func acquire(_ priority: CallPriority) async throws -> CallPermit {
     let id = nextID
     nextID += 1
     let arrived = clock.now
-    try await withTaskCancellationHandler {
+    let permit = try await withTaskCancellationHandler {
       try await withCheckedThrowingContinuation {
-        (continuation: CheckedContinuation<Void, any Error>) in
+        (continuation: CheckedContinuation<CallPermit, any Error>) in
         guard !Task.isCancelled else { return continuation.resume(throwing: CancellationError()) }
         continuations[id] = continuation
         waiting.add(id, priority: priority, now: elapsed)
@@ -58,13 +58,15 @@ actor FleetRateLimiter: CallPermits {
       Task { await self.cancel(id) }
     }
     metrics.permitWaited(provider: provider, priority: priority.label, clock.now - arrived)
+    return permit
   }
 
   /// Reports a refusal to the fleet (a pause for every daemon, a lower rate).
-  func refused(retryAfter: Duration?, cause: String) async {
+  func refused(_ permit: CallPermit, retryAfter: Duration?, cause: String) async {
     do {
       let (began, state) = try await store.refused(
-        retryAfter: retryAfter, cause: cause, configuredRate: configuredRate)
+        retryAfter: retryAfter, cause: cause, configuredRate: configuredRate,
+        permitGeneration: permit.generation)
       if began {
         metrics.rateLimitPaused(provider: provider, cause: cause)
         logger.info(
@@ -99,8 +101,9 @@ actor FleetRateLimiter: CallPermits {
           logger.info("rate-limit permits available again", metadata: ["provider": "\(provider)"])
         }
         observe(state)
+        let permit = CallPermit(generation: grant.generation)
         for id in waiting.next(grant.permits, now: elapsed) {
-          continuations.removeValue(forKey: id)?.resume()
+          continuations.removeValue(forKey: id)?.resume(returning: permit)
         }
         metrics.permitsGranted(provider: provider, grant.permits)
         if let retryIn = grant.retryIn { pause = max(pause, retryIn) }

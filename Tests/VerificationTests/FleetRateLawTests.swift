@@ -95,6 +95,31 @@ struct FleetRateLawTests {
     #expect(state.rate == 1)
   }
 
+  @Test(
+    "refusals in quick succession of calls permitted after the decrease: the window is full, the pause doubles"
+  )
+  func fullWindow() {
+    let law = FleetRateLaw(configuredRate: 100)
+    var state = FleetRate(configuredRate: 100, batch: law.batch, now: start)
+    let before = law.lease(&state, want: 1, configuredRate: 100, now: start).generation
+    law.refused(&state, retryAfter: nil, cause: "429", now: at(0.5), permitGeneration: before)
+    let after = state.generation
+    #expect(after == before + 1)
+    let interval = Duration.microseconds(Int64(1_000_000 / 60.0))
+    // A call permitted before the decrease, refused in flight: a short pause only.
+    law.refused(&state, retryAfter: nil, cause: "429", now: at(0.52), permitGeneration: before)
+    #expect(state.pausedUntil == at(0.52) + interval)
+    // Permitted after it, 30 ms after the last refusal: paused twice that.
+    law.refused(&state, retryAfter: nil, cause: "429", now: at(0.55), permitGeneration: after)
+    #expect(state.pausedUntil == at(0.61))
+    law.refused(&state, retryAfter: nil, cause: "429", now: at(0.67), permitGeneration: after)
+    #expect(state.pausedUntil == at(0.91))
+    // A lone refusal long after the last one pauses briefly, even within the reaction gap.
+    law.refused(&state, retryAfter: nil, cause: "429", now: at(1.3), permitGeneration: after)
+    #expect(state.pausedUntil == at(1.3) + interval)
+    #expect(state.rate == 60)
+  }
+
   @Test("after the hold, the rate probes back up, faster the longer nothing is refused")
   func probe() {
     let law = FleetRateLaw(configuredRate: 100)
@@ -163,12 +188,14 @@ struct FleetRateLawTests {
     var counted: (second: Int, calls: Int) = (0, 0)
     var admitted = Array(repeating: 0, count: Int(seconds.rounded(.up)) + 1)
     var refused = 0
-    var reports: [Double] = []
+    var reports: [(at: Double, generation: Int64)] = []
     var clock = 0.0
     while clock < seconds {
-      reports.sort()
-      while let report = reports.first, report <= clock {
-        law.refused(&state, retryAfter: nil, cause: "429", now: at(report))
+      reports.sort { $0.at < $1.at }
+      while let report = reports.first, report.at <= clock {
+        law.refused(
+          &state, retryAfter: nil, cause: "429", now: at(report.at),
+          permitGeneration: report.generation)
         reports.removeFirst()
       }
       for daemon in 0..<daemons where nextAsk[daemon] <= clock {
@@ -179,14 +206,14 @@ struct FleetRateLawTests {
           counted.calls += 1
           if counted.calls > limit(clock) {
             refused += 1
-            reports.append(clock + 0.002)
+            reports.append((clock + 0.002, grant.generation))
           } else {
             admitted[min(admitted.count - 1, second)] += 1
           }
         }
         nextAsk[daemon] = clock + max(0.001, grant.retryIn?.seconds ?? 0.001)
       }
-      clock = min(nextAsk.min() ?? seconds, reports.min() ?? seconds)
+      clock = min(nextAsk.min() ?? seconds, reports.map(\.at).min() ?? seconds)
     }
     return (admitted, refused)
   }

@@ -12,6 +12,8 @@ CREATE TABLE verifier.rate_limits (
   paused_until timestamptz,
   pause_cause text CHECK (length(pause_cause) <= 100),
   last_decrease_at timestamptz,
+  generation bigint NOT NULL DEFAULT 0,
+  last_refused_at timestamptz,
   window_start timestamptz NOT NULL,
   window_granted integer NOT NULL CHECK (window_granted >= 0),
   window_refused integer NOT NULL CHECK (window_refused >= 0),
