@@ -15,7 +15,7 @@ extension RateLimitStore {
     SELECT configured_rate, rate, tokens, \(micros("refilled_at")) AS refilled_us,
            \(micros("paused_until")) AS paused_us, pause_cause,
            \(micros("last_decrease_at")) AS decreased_us, generation,
-           \(micros("last_refused_at")) AS refused_us,
+           \(micros("last_refused_at")) AS refused_us, granted_at_last_refusal,
            \(micros("window_start")) AS window_us,
            window_granted, window_refused, last_admitted_rate,
            \(micros("last_window_end")) AS window_end_us, granted_total, refused_total,
@@ -37,7 +37,7 @@ extension RateLimitStore {
            last_decrease_at = \(instant(8)), window_start = \(instant(9)), window_granted = $10,
            window_refused = $11, last_admitted_rate = $12, last_window_end = \(instant(13)),
            granted_total = $14, refused_total = $15, generation = $17,
-           last_refused_at = \(instant(18)),
+           last_refused_at = \(instant(18)), granted_at_last_refusal = $19,
            updated_at = clock_timestamp()
      WHERE provider = $1
     """
@@ -52,7 +52,7 @@ extension RateLimitStore {
       state.windowStart.microsecondsSinceEpoch, state.windowGranted, state.windowRefused,
       state.lastAdmittedRate, state.lastWindowEnd?.microsecondsSinceEpoch, state.grantedTotal,
       state.refusedTotal, pauseBegan ? 1 : 0, state.generation,
-      state.lastRefusedAt?.microsecondsSinceEpoch,
+      state.lastRefusedAt?.microsecondsSinceEpoch, state.grantedAtLastRefusal,
     ]
   }
 
@@ -70,6 +70,7 @@ extension RateLimitStore {
     state.lastDecreaseAt = try instant("decreased_us")
     state.generation = try row.decode("generation")
     state.lastRefusedAt = try instant("refused_us")
+    state.grantedAtLastRefusal = try row.decode("granted_at_last_refusal")
     state.windowStart = try instant("window_us") ?? refilled
     state.windowGranted = try row.decode("window_granted")
     state.windowRefused = try row.decode("window_refused")

@@ -25,6 +25,8 @@ public struct FleetRate: Sendable, Equatable {
   public var generation: Int64 = 0
   /// When the last refusal was reported.
   public var lastRefusedAt: Timestamp?
+  /// ``grantedTotal`` when the last refusal was reported.
+  public var grantedAtLastRefusal: Int64 = 0
   /// Start of the current admission window (one second).
   public var windowStart: Timestamp
   /// Permits granted in the current window.

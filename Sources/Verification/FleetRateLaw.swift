@@ -13,10 +13,12 @@
 /// refused), or to `decreaseFactor` times the rate when there is no recent window. Admitted
 /// calls measure the provider's real limit; granted ones overstate it by the refused calls. A
 /// refusal within `reactionGap` of the last decrease lowers nothing more: its call was granted
-/// before that decrease took effect. When it was permitted after it (its permit's generation)
-/// and comes within `burstGap` of the previous refusal, the provider's window is still full: the
-/// pause grows to twice the time since that refusal (at most `maxWindowPause`), so the rest of a
-/// full window costs a few refusals, not all its calls, while a lone refusal pauses briefly.
+/// before that decrease took effect. When it was permitted after it (its permit's generation),
+/// comes within `burstGap` of the previous refusal and at most a batch of permits was granted in
+/// between (nothing got through), the provider's window is still full: the pause grows to twice
+/// the time since that refusal (at most `maxWindowPause`), so the rest of a full window costs a
+/// few refusals, not all its calls, while a lone refusal, or refusals among calls that pass,
+/// pause briefly.
 ///
 /// **Increase.** After `hold` without a decrease, the rate rises linearly, starting at
 /// `probeSlope` of the configured rate per second and doubling after each `probeDoubling`, up to
@@ -112,11 +114,12 @@ public struct FleetRateLaw: Sendable, Hashable {
     state.tokens = 0
     var pause = max(retryAfter ?? .zero, Self.seconds(1 / state.rate))
     if justLowered, permitGeneration == state.generation, let previous = state.lastRefusedAt,
-      now - previous <= burstGap
+      now - previous <= burstGap, state.grantedTotal - state.grantedAtLastRefusal <= Int64(batch)
     {
       pause = max(pause, min(maxWindowPause, (now - previous) * 2))
     }
     state.lastRefusedAt = now
+    state.grantedAtLastRefusal = state.grantedTotal
     state.pausedUntil = max(state.pausedUntil ?? now, now + pause)
     state.pauseCause = cause
   }

@@ -120,6 +120,22 @@ struct FleetRateLawTests {
     #expect(state.rate == 60)
   }
 
+  @Test("refusals among calls that pass (more than a batch granted in between) pause briefly")
+  func scatteredRefusals() {
+    let law = FleetRateLaw(configuredRate: 100)
+    var state = FleetRate(configuredRate: 100, batch: law.batch, now: start)
+    law.refused(&state, retryAfter: nil, cause: "429", now: at(0.5))
+    let generation = state.generation
+    var clock = 0.52
+    while clock < 0.7 {
+      _ = law.lease(&state, want: 4, configuredRate: 100, now: at(clock))
+      clock += 0.02
+    }
+    #expect(state.grantedTotal - state.grantedAtLastRefusal > Int64(law.batch))
+    law.refused(&state, retryAfter: nil, cause: "429", now: at(0.7), permitGeneration: generation)
+    #expect(state.pausedUntil == at(0.7) + .microseconds(Int64(1_000_000 / 60.0)))
+  }
+
   @Test("after the hold, the rate probes back up, faster the longer nothing is refused")
   func probe() {
     let law = FleetRateLaw(configuredRate: 100)

@@ -14,6 +14,7 @@ CREATE TABLE verifier.rate_limits (
   last_decrease_at timestamptz,
   generation bigint NOT NULL DEFAULT 0,
   last_refused_at timestamptz,
+  granted_at_last_refusal bigint NOT NULL DEFAULT 0,
   window_start timestamptz NOT NULL,
   window_granted integer NOT NULL CHECK (window_granted >= 0),
   window_refused integer NOT NULL CHECK (window_refused >= 0),
