@@ -24,10 +24,12 @@ public struct RateLimitStore: Sendable {
   /// and the row as it was left.
   public func lease(want: Int, configuredRate: Double) async throws -> (FleetGrant, FleetRate) {
     let law = law
-    return try await update(configuredRate: configuredRate, operation: "lease permits") {
-      state, now in
-      (law.lease(&state, want: want, configuredRate: configuredRate, now: now), false)
+    let (grant, state, _) = try await update(
+      configuredRate: configuredRate, operation: "lease permits"
+    ) { state, now in
+      law.lease(&state, want: want, configuredRate: configuredRate, now: now)
     }
+    return (grant, state)
   }
 
   /// Records a refusal for the provider's limit (a pause, a lower rate); returns whether it
@@ -37,25 +39,23 @@ public struct RateLimitStore: Sendable {
     retryAfter: Duration?, cause: String, configuredRate: Double, permitGeneration: Int64? = nil
   ) async throws -> (pauseBegan: Bool, FleetRate) {
     let law = law
-    let (began, state) = try await update(
+    let (_, state, began) = try await update(
       configuredRate: configuredRate, operation: "record a refusal"
-    ) {
-      state, now in
-      let wasPaused = state.isPaused(at: now)
+    ) { state, now in
       law.refused(
         &state, retryAfter: retryAfter, cause: String(cause.prefix(100)), now: now,
         permitGeneration: permitGeneration)
-      return (!wasPaused, !wasPaused)
     }
     return (began, state)
   }
 
   /// Locks the row (creating it full at first use), applies `change` at the database's time,
-  /// and writes the row back, in one transaction.
+  /// and writes the row back, in one transaction; returns `change`'s value, the row, and
+  /// whether the change began a pause (the provider was not paused before it, and is after).
   private func update<T: Sendable>(
     configuredRate: Double, operation: String,
-    _ change: @escaping @Sendable (inout FleetRate, Timestamp) -> (T, pauseBegan: Bool)
-  ) async throws -> (T, FleetRate) {
+    _ change: @escaping @Sendable (inout FleetRate, Timestamp) -> T
+  ) async throws -> (T, FleetRate, pauseBegan: Bool) {
     let provider = provider.rawValue
     let batch = law.batch
     return try await connection.withTransaction { session in
@@ -73,10 +73,13 @@ public struct RateLimitStore: Sendable {
       var state = try Self.state(row)
       let clock = Timestamp(microsecondsSinceEpoch: try row.decode("now_us", as: Int64.self))
       // Another daemon may have written a later instant while this one waited for the lock.
-      let (value, began) = change(&state, max(clock, state.refilledAt))
+      let now = max(clock, state.refilledAt)
+      let wasPaused = state.isPaused(at: now)
+      let value = change(&state, now)
+      let began = !wasPaused && state.isPaused(at: now)
       try session.query(
         Self.writeSQL, Self.parameters(provider, state, pauseBegan: began), operation: operation)
-      return (value, state)
+      return (value, state, began)
     }
   }
 }

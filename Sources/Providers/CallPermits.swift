@@ -49,3 +49,18 @@ extension CallPermits {
     }
   }
 }
+
+extension Optional where Wrapped == any CallPermits {
+  /// Waits for a permit in class `priority` (at once without a limiter); `nil` when the task was
+  /// cancelled while waiting: the call is then not sent, and is retried later for
+  /// ``Verification/RetryReason/cancelledWhileRateLimited``.
+  func permit(_ priority: CallPriority) async -> CallPermit? {
+    guard let permits = self else { return CallPermit(generation: nil) }
+    return try? await permits.acquire(priority)
+  }
+}
+
+extension RetryReason {
+  /// Why a call whose task was cancelled while it waited for its permit is retried.
+  static let cancelledWhileRateLimited = RetryReason.other("cancelled while rate limited")
+}

@@ -97,11 +97,8 @@ public final class FinicityClient: Sendable {
     priority: CallPriority = .money
   ) async -> CallOutcome<Body> {
     for attempt in 0..<2 {
-      var permit = CallPermit(generation: nil)
-      if let permits {
-        do { permit = try await permits.acquire(priority) } catch {
-          return .retryLater(after: nil, reason: .other("cancelled while rate limited"))
-        }
+      guard let permit = await permits.permit(priority) else {
+        return .retryLater(after: nil, reason: .cancelledWhileRateLimited)
       }
       let token: Secret
       switch await tokens.validToken() {

@@ -63,11 +63,8 @@ public final class FolioClient: Sendable {
     _ method: String, _ pathAndQuery: String, body: [UInt8]?, movesMoney: Bool = false,
     priority: CallPriority = .money
   ) async -> CallOutcome<Body> {
-    var permit = CallPermit(generation: nil)
-    if let permits {
-      do { permit = try await permits.acquire(priority) } catch {
-        return .retryLater(after: nil, reason: .other("cancelled while rate limited"))
-      }
+    guard let permit = await permits.permit(priority) else {
+      return .retryLater(after: nil, reason: .cancelledWhileRateLimited)
     }
     let headers = signer.headers(
       method: method, pathAndQuery: pathAndQuery, body: body ?? [], date: Date())

@@ -55,6 +55,12 @@ public struct FleetRate: Sendable, Equatable {
     refusedTotal = 0
   }
 
+  /// Calls per second the provider admitted (granted less refused) in the current window, taken
+  /// as `seconds` long.
+  func admittedRate(over seconds: Double) -> Double {
+    Double(max(0, windowGranted - windowRefused)) / seconds
+  }
+
   /// Whether no permits are issued at `now`.
   public func isPaused(at now: Timestamp) -> Bool {
     pausedUntil.map { now < $0 } ?? false

@@ -132,7 +132,7 @@ public struct FleetRateLaw: Sendable, Hashable {
     }
     let current = (now - state.windowStart).seconds
     guard current >= 0.5 else { return nil }
-    return Double(max(0, state.windowGranted - state.windowRefused)) / current
+    return state.admittedRate(over: current)
   }
 
   /// The rate never goes below this.
@@ -170,8 +170,7 @@ public struct FleetRateLaw: Sendable, Hashable {
     state.refilledAt = now
     let window = (now - state.windowStart).seconds
     if window >= 1 {
-      state.lastAdmittedRate =
-        window <= 2 ? Double(max(0, state.windowGranted - state.windowRefused)) / window : nil
+      state.lastAdmittedRate = window <= 2 ? state.admittedRate(over: window) : nil
       state.lastWindowEnd = now
       state.windowStart = now
       state.windowGranted = 0
