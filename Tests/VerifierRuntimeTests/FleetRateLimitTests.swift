@@ -19,13 +19,15 @@ struct FleetRateLimitTests {
   }
 
   @Test(
-    "three daemons at 30/s: as a fleet they never pass a provider admitting 30 + one batch + their tokens per second; each on its own bucket, they do",
+    "three daemons at 30/s: as a fleet they never pass a provider admitting 30 + two batches + their tokens per second; each on its own bucket, they do",
     arguments: ["fleet", "process"])
   func threeDaemonsShareTheLimit(scope: String) async throws {
     let rate = 30.0
     let batch = FleetRateLaw(configuredRate: rate).batch
-    // Each daemon's token request goes unmetered (it precedes any call), hence the 3.
-    let limit = Int(rate) + batch + 3
+    // Each daemon's token request goes unmetered (it precedes any call), hence the 3. The bound
+    // (rate + one batch in any second) holds for permits granted; on a loaded machine a call
+    // granted just before a second ends may reach the sandbox just after it, hence a second batch.
+    let limit = Int(rate) + 2 * batch + 3
     try await withStack { stack in
       try await stack.control("PUT", "/_sandbox/faults", ["rateLimitPerSecond": limit])
       let customer = try await Customer.start(stack)
