@@ -14,6 +14,7 @@ let package = Package(
     .executable(name: "verifierd", targets: ["VerifierDaemon"]),
     .executable(name: "provider-sandbox", targets: ["ProviderSandboxMain"]),
     .executable(name: "drain-benchmark", targets: ["DrainBenchmark"]),
+    .executable(name: "lifecycle-benchmark", targets: ["LifecycleBenchmark"]),
     .executable(name: "demo-driver", targets: ["DemoDriver"]),
     .library(name: "JobQueue", targets: ["JobQueue"]),
     .library(name: "Verification", targets: ["Verification"]),
@@ -157,9 +158,20 @@ let package = Package(
       swiftSettings: swiftSettings
     ),
     // The demo's customer and report (scripts/demo runs it next to verifierd and the sandbox).
+    // What the demo's and the lifecycle benchmark's customers share: the sandbox's control API.
+    .target(
+      name: "DemoSupport",
+      dependencies: [
+        .product(name: "AsyncHTTPClient", package: "async-http-client"),
+        .product(name: "NIOCore", package: "swift-nio"),
+      ],
+      path: "Demo/DemoSupport",
+      swiftSettings: swiftSettings
+    ),
     .executableTarget(
       name: "DemoDriver",
       dependencies: [
+        "DemoSupport",
         "JobQueue",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "AsyncHTTPClient", package: "async-http-client"),
@@ -172,6 +184,16 @@ let package = Package(
     .executableTarget(
       name: "DrainBenchmark", dependencies: ["JobQueue", "Verification"],
       path: "Benchmarks/DrainBenchmark", swiftSettings: swiftSettings),
+    // scripts/bench-lifecycle's client: seeds, enqueues by SQL, plays the customers, measures.
+    .executableTarget(
+      name: "LifecycleBenchmark",
+      dependencies: [
+        "DemoSupport",
+        "JobQueue",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        .product(name: "AsyncHTTPClient", package: "async-http-client"),
+      ],
+      path: "Benchmarks/LifecycleBenchmark", swiftSettings: swiftSettings),
     .target(
       name: "TestSupport", dependencies: ["JobQueue", "Verification"], path: "Tests/TestSupport",
       swiftSettings: swiftSettings),

@@ -1,3 +1,4 @@
+import DemoSupport
 import JobQueue
 
 /// The demo's inputs: every outcome of both providers, by magic input and customer behaviour.

@@ -2,14 +2,23 @@ import AsyncHTTPClient
 import Foundation
 import NIOCore
 
-/// The sandbox's control API (`/_sandbox/...`), as the demo's customer uses it.
-struct SandboxControl: Sendable {
-  let baseURL: String
-  let http: HTTPClient
+/// The sandbox's control API (`/_sandbox/...`), as the demo's and the benchmark's customers use
+/// it.
+public struct SandboxControl: Sendable {
+  /// The sandbox's base URL.
+  public let baseURL: String
+  /// The client the calls go through.
+  public let http: HTTPClient
+
+  /// A control client for the sandbox at `baseURL`.
+  public init(baseURL: String, http: HTTPClient) {
+    self.baseURL = baseURL
+    self.http = http
+  }
 
   /// Sends a control request and returns the decoded JSON object.
   @discardableResult
-  func call(_ method: String, _ path: String, _ body: [String: Any]? = nil) async throws
+  public func call(_ method: String, _ path: String, _ body: [String: Any]? = nil) async throws
     -> [String: Any]
   {
     var request = HTTPClientRequest(url: baseURL + path)
@@ -26,19 +35,19 @@ struct SandboxControl: Sendable {
   }
 
   /// Seeds a Folio bank link with random amounts.
-  func seedBankLink(oid: String, account: String, owner: String) async throws {
+  public func seedBankLink(oid: String, account: String, owner: String) async throws {
     try await call(
       "POST", "/_sandbox/folio/banklinks",
       ["accountNumber": account, "ownerLoginId": owner, "bankLinkOid": oid])
   }
 
   /// The two amounts in cents the customer sees on the statement.
-  func amounts(finicityAccount id: String) async throws -> [Int] {
+  public func amounts(finicityAccount id: String) async throws -> [Int] {
     try await call("GET", "/_sandbox/finicity/accounts/\(id)")["amountsCents"] as? [Int] ?? []
   }
 
   /// The two amounts in cents of a Folio bank link.
-  func amounts(bankLink oid: String) async throws -> [Int] {
+  public func amounts(bankLink oid: String) async throws -> [Int] {
     try await call("GET", "/_sandbox/folio/banklinks/\(oid)")["amountsCents"] as? [Int] ?? []
   }
 }
