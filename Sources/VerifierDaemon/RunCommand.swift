@@ -43,6 +43,7 @@ struct RunCommand: AsyncParsableCommand {
   }
 
   func run() async throws {
+    MallocArenas.limit()
     let loaded = try await config.load("run")
     var configuration = loaded.configuration
     if let logLevel { configuration.logLevel = logLevel }
