@@ -103,5 +103,21 @@ import Verification
     #expect(RetryAfter.parse("Wed, 21 Oct 2015 07:28:30 GMT", now: now) == .seconds(30))
     #expect(RetryAfter.parse("soon", now: now) == nil)
     #expect(RetryAfter.parse(nil, now: now) == nil)
+    #expect(RetryAfter.parse("Thu, 29 Feb 2024 00:00:00 GMT", now: now) != nil)
+    #expect(RetryAfter.imfFixdate(Array("Thu, 01 Jan 1970 00:00:00 GMT".utf8)) == 0)
+    #expect(RetryAfter.imfFixdate(Array("Sun, 06 Nov 1994 08:49:37 GMT".utf8)) == 784_111_777)
+  }
+
+  /// Input a fuzzer found that made Foundation's DateFormatter trap; and near-misses of the form.
+  @Test(arguments: [
+    "\u{0}m\u{32E}4\u{2CB}44444\u{8}\u{0}\u{0}\u{0}\u{0}\u{0}en_U44444444\u{0}",
+    "Wed, 21 Oct 2015 07:28:30 UTC", "Wed, 31 Apr 2015 07:28:30 GMT",
+    "Wed, 21 Oct 2015 24:00:00 GMT",
+    "Wed, 29 Feb 2015 07:28:30 GMT", "Wednesday, 21-Oct-15 07:28:30 GMT",
+    "Wed, 21 Oct 2015 07:28:3x GMT",
+    "Wed, 21 Oct 2015 07:28:30 GMT\u{301}",
+  ])
+  func retryAfterRefusesWhatIsNotAnIMFFixdate(_ header: String) {
+    #expect(RetryAfter.parse(header, now: Date(timeIntervalSince1970: 0)) == nil)
   }
 }
