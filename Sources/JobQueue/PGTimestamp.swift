@@ -1,4 +1,5 @@
 import Foundation
+import Verification
 
 /// Reads and writes `timestamptz` in PostgreSQL's ISO text form without a date formatter.
 enum PGTimestamp {
@@ -58,7 +59,7 @@ enum PGTimestamp {
       }
     }
     guard position == bytes.count else { return nil }
-    let days = daysFromCivil(year: year, month: month, day: day)
+    let days = CivilDate.daysFromCivil(year: year, month: month, day: day)
     let whole = days * 86_400 + hour * 3600 + minute * 60 + second - offset
     return Date(timeIntervalSince1970: Double(whole) + fraction)
   }
@@ -71,7 +72,7 @@ enum PGTimestamp {
     let seconds = Int(micros.quotientAndRemainderFlooring(dividingBy: 1_000_000).quotient)
     let fraction = Int(micros.quotientAndRemainderFlooring(dividingBy: 1_000_000).remainder)
     let days = seconds.quotientAndRemainderFlooring(dividingBy: 86_400)
-    let (year, month, day) = civilFromDays(days.quotient)
+    let (year, month, day) = CivilDate.civilFromDays(days.quotient)
     let second = days.remainder
     func pad(_ value: Int, _ width: Int) -> String {
       let digits = String(value)
@@ -79,29 +80,6 @@ enum PGTimestamp {
     }
     return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2)) \(pad(second / 3600, 2)):"
       + "\(pad(second / 60 % 60, 2)):\(pad(second % 60, 2)).\(pad(fraction, 6))+00"
-  }
-
-  /// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's algorithm).
-  static func daysFromCivil(year: Int, month: Int, day: Int) -> Int {
-    let y = month <= 2 ? year - 1 : year
-    let era = (y >= 0 ? y : y - 399) / 400
-    let yearOfEra = y - era * 400
-    let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
-    let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-    return era * 146_097 + dayOfEra - 719_468
-  }
-
-  /// The inverse of ``daysFromCivil(year:month:day:)``.
-  static func civilFromDays(_ days: Int) -> (Int, Int, Int) {
-    let z = days + 719_468
-    let era = (z >= 0 ? z : z - 146_096) / 146_097
-    let dayOfEra = z - era * 146_097
-    let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-    let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-    let mp = (5 * dayOfYear + 2) / 153
-    let day = dayOfYear - (153 * mp + 2) / 5 + 1
-    let month = mp < 10 ? mp + 3 : mp - 9
-    return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
   }
 }
 

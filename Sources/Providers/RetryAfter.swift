@@ -1,4 +1,5 @@
 import Foundation
+import Verification
 
 /// Parses a `Retry-After` header: delay seconds or an HTTP date.
 ///
@@ -36,28 +37,11 @@ enum RetryAfter {
       bytes[16] == 0x20, bytes[19] == 0x3A, bytes[22] == 0x3A, text(25..<29) == " GMT",
       let day = number(5..<7), let monthIndex = months.firstIndex(of: text(8..<11)),
       let year = number(12..<16), let hour = number(17..<19), let minute = number(20..<22),
-      let second = number(23..<25), hour < 24, minute < 60, second < 61,
-      (1...daysIn(month: monthIndex + 1, year: year)).contains(day)
+      let second = number(23..<25), hour < 24, minute < 60, second < 61
     else { return nil }
-    let civil = daysFromCivil(year: year, month: monthIndex + 1, day: day)
+    let civil = CivilDate.daysFromCivil(year: year, month: monthIndex + 1, day: day)
+    // A day the month does not have (31 April, 29 February 2015) comes back as another date.
+    guard CivilDate.civilFromDays(civil) == (year, monthIndex + 1, day) else { return nil }
     return civil * 86_400 + hour * 3_600 + minute * 60 + second
-  }
-
-  private static func daysIn(month: Int, year: Int) -> Int {
-    switch month {
-    case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
-    case 4, 6, 9, 11: 30
-    default: 31
-    }
-  }
-
-  /// Days from 1970-01-01 to a proleptic Gregorian date (Howard Hinnant's algorithm).
-  private static func daysFromCivil(year: Int, month: Int, day: Int) -> Int {
-    let y = month <= 2 ? year - 1 : year
-    let era = (y >= 0 ? y : y - 399) / 400
-    let yearOfEra = y - era * 400
-    let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
-    let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-    return era * 146_097 + dayOfEra - 719_468
   }
 }
