@@ -108,6 +108,7 @@ extension SandboxEngine {
         "railType": account.railType, "initiateRequests": account.initiateRequests,
         "failedAttempts": account.failedAttempts, "verifyCalls": account.verifyCalls,
         "verifyResults": account.verifyResults,
+        "initiatedAt": account.createdAt.timeIntervalSince1970,
       ])
   }
 

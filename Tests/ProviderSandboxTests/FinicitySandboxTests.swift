@@ -51,6 +51,7 @@ import Testing
       let token = try await s.token()
       let body =
         #"{"receiver":{"routingNumber":"021000021","accountNumber":"12345678","accountType":"businessSavings","name":"Bob"}}"#
+      let sent = Date().timeIntervalSince1970
       let answer = try await s.send(
         .POST, "/microentry/v1/customers/7", headers: s.finicityHeaders(token), body: body)
       #expect(answer.status == 200)
@@ -61,6 +62,10 @@ import Testing
       let report = try await s.send(.GET, "/_sandbox/finicity/accounts/\(id)")
       let cents = try #require(report.object["amountsCents"] as? [Int])
       #expect(cents.count == 2 && cents.allSatisfy { (1...99).contains($0) })
+      // When the sandbox took the initiation (the benchmark's pickup figure reads it): between
+      // the request's send and now, on the same clock.
+      let initiatedAt = try #require(report.object["initiatedAt"] as? Double)
+      #expect(initiatedAt >= sent && initiatedAt <= Date().timeIntervalSince1970)
       let again = try await s.send(
         .POST, "/microentry/v1/customers/8", headers: s.finicityHeaders(token), body: body)
       #expect(again.status == 400 && again.object["code"] as? String == "3100001")
