@@ -39,22 +39,14 @@ public final class ProviderHTTPClient: Sendable {
 
   /// Sends one request and returns the raw answer or a transport failure. Never throws.
   ///
-  /// The whole exchange (connect, send, head and body) is bounded by one total timeout: the
-  /// exchange races a timer and the loser is cancelled. AsyncHTTPClient's own deadline covers only
-  /// the head, so without the race a body that stalls after the headers would hang the call.
+  /// The whole exchange (connect, send, head and body) is bounded by one total timeout
+  /// (``TimeLimit``): past it the exchange is cancelled. AsyncHTTPClient's own deadline covers
+  /// only the head, so without the limit a body that stalls after the headers would hang the call.
   func send(_ request: OutgoingRequest) async -> TransportResult {
     let outgoing = Self.prepare(request)
     let timeout = Self.requestTimeoutOverride ?? configuration.requestTimeout
-    return await withTaskGroup(of: TransportResult.self) { group in
-      group.addTask { await self.exchange(outgoing, timeout: timeout) }
-      group.addTask {
-        // Cancelled when the exchange finishes first; its result is then never read.
-        try? await Task.sleep(for: timeout)
-        return .failed(.timeout)
-      }
-      let first = await group.next() ?? .failed(.timeout)
-      group.cancelAll()
-      return first
+    return await TimeLimit.run(timeout, expired: .failed(.timeout)) {
+      await self.exchange(outgoing, timeout: timeout)
     }
   }
 
@@ -72,7 +64,7 @@ public final class ProviderHTTPClient: Sendable {
     return outgoing
   }
 
-  /// Executes and collects the body; stops early when cancelled by ``send(_:)``'s timer.
+  /// Executes and collects the body; stops early when cancelled by ``send(_:)``'s time limit.
   private func exchange(_ outgoing: HTTPClientRequest, timeout: Duration) async -> TransportResult {
     do {
       let response = try await client.execute(outgoing, timeout: timeout.timeAmount)

@@ -32,7 +32,7 @@ struct ProviderGateway: Sendable {
     return (event, CallMeasurement(httpStatus: event.httpStatus, latency: clock.now - start))
   }
 
-  /// Runs a money-moving call, racing it against `deadline`.
+  /// Runs a money-moving call until `deadline` (``TimeLimit``).
   private func bounded(_ call: ProviderCall, priority: CallPriority, until deadline: Timestamp)
     async
     -> VerificationEvent
@@ -41,17 +41,12 @@ struct ProviderGateway: Sendable {
     guard remaining > .zero else {
       return .resultUnknown(of: call, reason: "the money-call budget had passed: not sent")
     }
-    return await withTaskGroup(of: VerificationEvent?.self) { group in
-      group.addTask { await self.dispatch(call, priority: priority) }
-      group.addTask {
-        try? await Task.sleep(for: remaining)
-        return nil
-      }
-      let first = await group.next() ?? nil
-      group.cancelAll()
-      return first
-        ?? .resultUnknown(
-          of: call, reason: "the money-call budget ran out: cancelled, result unknown")
+    return await TimeLimit.run(
+      remaining,
+      expired: .resultUnknown(
+        of: call, reason: "the money-call budget ran out: cancelled, result unknown")
+    ) {
+      await self.dispatch(call, priority: priority)
     }
   }
 
