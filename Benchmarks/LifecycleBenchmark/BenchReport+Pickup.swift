@@ -7,7 +7,7 @@ extension BenchReport {
   /// Insert to initiation, p50/p90/p99/max in milliseconds: to the commit of the initiation's
   /// intent (the `initiating` state change, written just before the call starts), and to the
   /// moment the sandbox took the initiate request (its `initiatedAt`): the call's start, its
-  /// request sent and parsed. The insert's time is the job's `created_at` (its transaction's
+  /// request sent and parsed; and between the two, per job. The insert's time is the job's `created_at` (its transaction's
   /// start); every instant is the same host's wall clock.
   static func pickup(_ target: BenchTarget) async throws {
     let database = PGConnection(
@@ -25,15 +25,17 @@ extension BenchReport {
     let sandbox = SandboxControl(baseURL: target.sandboxURL, http: http)
     var intent: [Double] = []
     var call: [Double] = []
+    var gap: [Double] = []
     do {
       for row in result.rows {
         let created = try row.decode("created", as: Double.self)
-        if let at = try row.decodeIfPresent("intent", as: Double.self) {
-          intent.append((at - created) * 1000)
-        }
+        let committed = try row.decodeIfPresent("intent", as: Double.self)
+        if let committed { intent.append((committed - created) * 1000) }
         guard let account = try row.decodeIfPresent("account", as: String.self) else { continue }
         let report = try await sandbox.call("GET", "/_sandbox/finicity/accounts/\(account)")
-        if let at = report["initiatedAt"] as? Double { call.append((at - created) * 1000) }
+        guard let at = report["initiatedAt"] as? Double else { continue }
+        call.append((at - created) * 1000)
+        if let committed { gap.append((at - committed) * 1000) }
       }
     } catch {
       try? await http.shutdown()
@@ -46,6 +48,9 @@ extension BenchReport {
     print(
       "pickup call (insert to the sandbox taking the initiate request), ms p50 p90 p99 max: "
         + "\(figures(call)) (n \(call.count))")
+    print(
+      "pickup intent to call (intent committed to the sandbox taking the request), "
+        + "ms p50 p90 p99 max: \(figures(gap)) (n \(gap.count))")
   }
 
   /// p50, p90, p99 (interpolated, as `percentile_cont`) and the maximum of `values`.
