@@ -43,14 +43,17 @@ public final class FinicityClient: Sendable {
 
   /// Sends the two micro entries (`POST /microentry/v1/customers/{customerId}`). Moves money:
   /// after `retryLater` or `reconcile`, search the AVA accounts before initiating again.
-  public func initiate(_ request: InitiationRequest) async -> CallOutcome<InitiatedAccount> {
+  /// `permit`: one asked for ahead (``earlyPermit(_:)``), spent on the first attempt.
+  public func initiate(_ request: InitiationRequest, permit: EarlyPermit? = nil) async
+    -> CallOutcome<InitiatedAccount>
+  {
     let body: [UInt8]
     do { body = Array(try JSONEncoder().encode(FinicityWire.Initiation(request))) } catch {
       return .permanentFailure(CallFailure(kind: .invalidRequest, message: "unencodable request"))
     }
     let outcome: CallOutcome<FinicityWire.Initiated> = await call(
       "POST", "/microentry/v1/customers/\(request.customerID.pathSegment)", body: body,
-      movesMoney: true)
+      movesMoney: true, permit: permit)
     return outcome.map(\.domain)
   }
 
@@ -66,14 +69,15 @@ public final class FinicityClient: Sendable {
   }
 
   /// Checks the amounts the customer saw (`POST .../accounts/{accountId}/amounts`). Moves money
-  /// (spends an attempt).
-  public func verify(customerId: String, accountId: String, amounts: AmountPair) async
-    -> CallOutcome<VerifyAnswer>
-  {
+  /// (spends an attempt). `permit`: one asked for ahead (``earlyPermit(_:)``), spent on the
+  /// first attempt.
+  public func verify(
+    customerId: String, accountId: String, amounts: AmountPair, permit: EarlyPermit? = nil
+  ) async -> CallOutcome<VerifyAnswer> {
     let outcome: CallOutcome<FinicityWire.Verified> = await call(
       "POST",
       "/microentry/v1/customers/\(customerId.pathSegment)/accounts/\(accountId.pathSegment)/amounts",
-      body: Array(amounts.finicityVerifyBody.utf8), movesMoney: true)
+      body: Array(amounts.finicityVerifyBody.utf8), movesMoney: true, permit: permit)
     return outcome.map(\.domain)
   }
 
@@ -87,17 +91,25 @@ public final class FinicityClient: Sendable {
     return outcome.map { $0.accounts.map(\.domain) }
   }
 
+  /// Starts asking for a permit in class `priority` ahead of the call it is for.
+  public func earlyPermit(_ priority: CallPriority) -> EarlyPermit {
+    EarlyPermit(permits: permits, priority: priority)
+  }
+
   /// One logical call: rate limit (as `priority`), token, send, one retry after a token error,
   /// map; a refusal for the provider's limit is reported to the limiter.
   ///
   /// `movesMoney`: an undecodable 2xx answer is ``ReconcileCause/outcomeUnknown`` (the call
-  /// probably took effect) rather than a retry.
+  /// probably took effect) rather than a retry. `early`: the first attempt's permit, asked for
+  /// ahead.
   func call<Body: Decodable & Sendable & Hashable>(
     _ method: String, _ pathAndQuery: String, body: [UInt8]?, movesMoney: Bool = false,
-    priority: CallPriority = .money
+    priority: CallPriority = .money, permit early: EarlyPermit? = nil
   ) async -> CallOutcome<Body> {
     for attempt in 0..<2 {
-      guard let permit = await permits.permit(priority) else {
+      let granted =
+        if attempt == 0, let early { await early.wait() } else { await permits.permit(priority) }
+      guard let permit = granted else {
         return .retryLater(after: nil, reason: .cancelledWhileRateLimited)
       }
       let token: Secret

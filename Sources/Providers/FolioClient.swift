@@ -28,8 +28,10 @@ public final class FolioClient: Sendable {
   /// Verifies a bank link's two micro-deposits
   /// (`PUT /restapi/accounts/{accountNumber}/verify/microdeposits/{bankLinkOid}`). Moves money
   /// (spends an attempt): after `retryLater`, read the bank link before sending another attempt.
+  /// `permit`: one asked for ahead (``earlyPermit(_:)``).
   public func verifyMicroDeposits(
-    accountNumber: String, bankLinkOid: String, ownerLoginId: String, amounts: AmountPair
+    accountNumber: String, bankLinkOid: String, ownerLoginId: String, amounts: AmountPair,
+    permit: EarlyPermit? = nil
   ) async -> CallOutcome<VerifyAnswer> {
     let digits = configuration.amountFractionDigits
     let request = FolioWire.VerifyBody(
@@ -42,7 +44,7 @@ public final class FolioClient: Sendable {
     let outcome: CallOutcome<FolioWire.Verification> = await call(
       "PUT",
       "/restapi/accounts/\(accountNumber.pathSegment)/verify/microdeposits/\(bankLinkOid.pathSegment)",
-      body: Array(body), movesMoney: true)
+      body: Array(body), movesMoney: true, permit: permit)
     return outcome.map(\.domain)
   }
 
@@ -56,14 +58,21 @@ public final class FolioClient: Sendable {
     return outcome.map(\.domain)
   }
 
+  /// Starts asking for a permit in class `priority` ahead of the call it is for.
+  public func earlyPermit(_ priority: CallPriority) -> EarlyPermit {
+    EarlyPermit(permits: permits, priority: priority)
+  }
+
   /// One call: rate limit (as `priority`), sign, send, map; a refusal for the provider's limit
   /// is reported to the limiter. `movesMoney`: an undecodable 2xx answer is
   /// ``ReconcileCause/outcomeUnknown`` (the verify probably counted) rather than a retry.
+  /// `early`: the permit, asked for ahead.
   func call<Body: Decodable & Sendable & Hashable>(
     _ method: String, _ pathAndQuery: String, body: [UInt8]?, movesMoney: Bool = false,
-    priority: CallPriority = .money
+    priority: CallPriority = .money, permit early: EarlyPermit? = nil
   ) async -> CallOutcome<Body> {
-    guard let permit = await permits.permit(priority) else {
+    let granted = if let early { await early.wait() } else { await permits.permit(priority) }
+    guard let permit = granted else {
       return .retryLater(after: nil, reason: .cancelledWhileRateLimited)
     }
     let headers = signer.headers(

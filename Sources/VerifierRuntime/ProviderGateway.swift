@@ -17,26 +17,28 @@ struct ProviderGateway: Sendable {
   /// Either way the machine hears "result unknown" and reconciles after the settle delay, which
   /// is longer than the budget, so no daemon reads the provider's state while this call could
   /// still land.
-  /// `priority`: the call's class when permits are scarce (``ProviderCall/priority(in:)``).
-  func perform(_ call: ProviderCall, priority: CallPriority, deadline: Timestamp?) async -> (
-    VerificationEvent, CallMeasurement
-  ) {
+  /// `priority`: the call's class when permits are scarce (``ProviderCall/priority(in:)``);
+  /// `permit`: one asked for ahead (``earlyPermit(for:priority:)``), waited for inside the
+  /// budget like any other.
+  func perform(
+    _ call: ProviderCall, priority: CallPriority, deadline: Timestamp?,
+    permit: EarlyPermit? = nil
+  ) async -> (VerificationEvent, CallMeasurement) {
     let clock = ContinuousClock()
     let start = clock.now
     let event: VerificationEvent
     if let deadline {
-      event = await bounded(call, priority: priority, until: deadline)
+      event = await bounded(call, priority: priority, permit: permit, until: deadline)
     } else {
-      event = await dispatch(call, priority: priority)
+      event = await dispatch(call, priority: priority, permit: permit)
     }
     return (event, CallMeasurement(httpStatus: event.httpStatus, latency: clock.now - start))
   }
 
   /// Runs a money-moving call until `deadline` (``TimeLimit``).
-  private func bounded(_ call: ProviderCall, priority: CallPriority, until deadline: Timestamp)
-    async
-    -> VerificationEvent
-  {
+  private func bounded(
+    _ call: ProviderCall, priority: CallPriority, permit: EarlyPermit?, until deadline: Timestamp
+  ) async -> VerificationEvent {
     let remaining = deadline - .now
     guard remaining > .zero else {
       return .resultUnknown(of: call, reason: "the money-call budget had passed: not sent")
@@ -46,14 +48,26 @@ struct ProviderGateway: Sendable {
       expired: .resultUnknown(
         of: call, reason: "the money-call budget ran out: cancelled, result unknown")
     ) {
-      await self.dispatch(call, priority: priority)
+      await self.dispatch(call, priority: priority, permit: permit)
     }
   }
 
-  private func dispatch(_ call: ProviderCall, priority: CallPriority) async -> VerificationEvent {
+  /// Starts asking for the permit of a money call (an initiate or a verify) ahead of it; `nil`
+  /// for other calls, which ask when they go.
+  func earlyPermit(for call: ProviderCall, priority: CallPriority) -> EarlyPermit? {
+    switch call {
+    case .initiate, .verify(_, .finicity): return finicity.earlyPermit(priority)
+    case .verify(_, .folio): return folio.earlyPermit(priority)
+    case .details, .findAccount, .readBankLink: return nil
+    }
+  }
+
+  private func dispatch(_ call: ProviderCall, priority: CallPriority, permit: EarlyPermit?) async
+    -> VerificationEvent
+  {
     switch call {
     case .initiate(let request):
-      return .initiated(await finicity.initiate(request))
+      return .initiated(await finicity.initiate(request, permit: permit))
     case .details(let customer, let account):
       return .detailsRead(
         await finicity.details(customerId: customer, accountId: account, priority: priority))
@@ -61,12 +75,13 @@ struct ProviderGateway: Sendable {
       return .accountsListed(await find(search))
     case .verify(_, .finicity(let customer, let account, let amounts)):
       return .verifyAnswered(
-        await finicity.verify(customerId: customer, accountId: account, amounts: amounts))
+        await finicity.verify(
+          customerId: customer, accountId: account, amounts: amounts, permit: permit))
     case .verify(_, .folio(let link, let amounts)):
       return .verifyAnswered(
         await folio.verifyMicroDeposits(
           accountNumber: link.accountNumber.revealed, bankLinkOid: link.bankLinkOID,
-          ownerLoginId: link.ownerLoginID, amounts: amounts))
+          ownerLoginId: link.ownerLoginID, amounts: amounts, permit: permit))
     case .readBankLink(let link):
       return .bankLinkRead(
         await folio.bankLink(

@@ -1,5 +1,6 @@
 import Foundation
 import JobQueue
+import Providers
 import Verification
 
 extension VerifierRuntime {
@@ -26,6 +27,13 @@ extension VerifierRuntime {
         now: now, freshAttemptID: AttemptID(rawValue: UUID().uuidString.lowercased()),
         jitter: Double.random(in: 0..<1))
       let decision = machine.decide(snapshot, on: event, context: context)
+      // A money call's permit is asked for while its intent commits, so the two waits overlap;
+      // one not spent (the write failed, the lease was lost) is given up.
+      let permit: EarlyPermit? =
+        if let call = decision.call, !decision.writes.isEmpty {
+          gateway.earlyPermit(for: call, priority: call.priority(in: decision.job.state))
+        } else { nil }
+      defer { permit?.cancel() }
       if !decision.writes.isEmpty {
         do {
           let commit = JobCommit(
@@ -59,7 +67,8 @@ extension VerifierRuntime {
           "endpoint": "\(call.endpoint.rawValue)",
         ])
       let (answer, measured) = await gateway.perform(
-        call, priority: call.priority(in: decision.job.state), deadline: decision.callDeadline)
+        call, priority: call.priority(in: decision.job.state), deadline: decision.callDeadline,
+        permit: permit)
       recordCall(call, provider: decision.job.provider, event: answer, measurement: measured)
       (event, measurement) = (answer, measured)
       snapshot = decision.job
