@@ -1,0 +1,110 @@
+# shellcheck shell=bash
+# scripts/systemd-test's longer checks: the watchdog, a bad configuration, the hardening probe and
+# the journal. Sourced, never run.
+
+unit_prop() { in_ct systemctl show -p "$1" --value verifierd; }
+
+restarted_after() {
+  [ "$(unit_prop NRestarts)" -gt "$1" ] && [ "$(unit_prop MainPID)" != "$2" ] \
+    && [ "$(unit_prop MainPID)" != 0 ] && [ "$(unit_prop ActiveState)" = active ]
+}
+
+check_watchdog() {
+  in_ct systemctl start verifierd
+  local main restarts cursor
+  main=$(unit_prop MainPID)
+  restarts=$(unit_prop NRestarts)
+  cursor=$(journal_cursor)
+  in_ct sh -c "kill -STOP $main" # the shell's kill: the rootfs has no procps
+  # WatchdogSec=30s, then SIGABRT, then RestartSec=2s.
+  wait_for "the watchdog to kill and restart the stopped daemon" 100 restarted_after "$restarts" "$main"
+  journal_since_has "$cursor" "Watchdog timeout" || fail "no 'Watchdog timeout' line from systemd"
+  journal_since_has "$cursor" "Failed with result 'watchdog'" || fail "the unit did not fail with result 'watchdog'"
+  ok "Watchdog timeout -> Result=watchdog -> restarted (NRestarts $restarts -> $(unit_prop NRestarts), MainPID $main -> $(unit_prop MainPID))"
+}
+
+check_bad_configuration() {
+  local config="$root/etc/verifierd/verifierd.json" restarts cursor
+  cp "$config" "$work/good.json"
+  set_config_key max_in_flihgt 8
+  restarts=$(unit_prop NRestarts)
+  cursor=$(journal_cursor)
+  if in_ct systemctl restart verifierd 2>/dev/null; then fail "a configuration with a bad key started"; fi
+  local sub result status
+  sub=$(unit_prop SubState)
+  result=$(unit_prop Result)
+  status=$(unit_prop ExecMainStatus)
+  [ "$sub" = failed ] || fail "after the failed start the unit is $sub (failed expected: no restart scheduled)"
+  [ "$status" = 78 ] || fail "the failed start exited $status (78 expected)"
+  # A manual start resets NRestarts; a scheduled restart would say so in the journal.
+  [ "$(unit_prop NRestarts)" -le "$restarts" ] || fail "the failed start was restarted"
+  if journal_since_has "$cursor" "Scheduled restart job"; then fail "a restart was scheduled after exit 78"; fi
+  journal_since_has "$cursor" "max_in_flihgt" || fail "the journal does not name the bad key"
+  ok "exit 78, Result=$result, SubState=failed, no restart scheduled, the key named in the journal"
+  cp "$work/good.json" "$config"
+  in_ct systemctl reset-failed verifierd
+}
+
+check_probe() {
+  local host_address denied_port=9999 dropin="$root/etc/systemd/system/verifierd.service.d/zz-probe.conf"
+  host_address=$(ip -4 -o addr show scope global | awk '{print $4}' | cut -d/ -f1 | head -n 1)
+  [ -n "$host_address" ] || host_address=192.0.2.1
+  printf '[Service]\nExecStartPost=/usr/bin/python3 /usr/local/lib/verifierd-test/probe.py %s %s\n' \
+    "$host_address" "$denied_port" >"$dropin"
+  echo "visible outside the unit" >"$root/tmp/host-marker"
+  in_ct systemctl daemon-reload
+  local cursor
+  cursor=$(journal_cursor)
+  in_ct systemctl start verifierd
+  in_ct journalctl -u verifierd --after-cursor="$cursor" -o cat --no-pager \
+    | sed -n 's/^verifierd-probe //p' | tail -n 1 >"$work/probe.json"
+  [ -s "$work/probe.json" ] || fail "the probe printed nothing"
+  local bpf=no
+  in_ct systemctl --version | grep -q '+BPF_FRAMEWORK' && bpf=yes
+  python3 scripts/systemd-probe-judge.py "$work/probe.json" "$bpf" || fail "a hardening setting is not in force"
+  # From outside the unit: the credentials belong to the service's user alone (the daemon read the
+  # password one: PostgreSQL asked it for scram-sha-256), another user cannot read them, and none
+  # is in the daemon's environment.
+  local main name modes
+  main=$(unit_prop MainPID)
+  modes=$(in_ct sh -c 'cd /run/credentials/verifierd.service && stat -c "%n %U %a" . *' | tr '\n' ' ')
+  [ "$modes" = ". verifierd 500 database-password verifierd 400 finicity-app-key verifierd 400 finicity-partner-secret verifierd 400 folio-shared-secret verifierd 400 " ] \
+    || fail "credential files: $modes (the service's user only, read-only, expected)"
+  if in_ct setpriv --reuid=65534 --regid=65534 --clear-groups \
+    cat /run/credentials/verifierd.service/finicity-app-key >/dev/null 2>&1; then
+    fail "user nobody read a credential"
+  fi
+  for name in "${!secrets[@]}"; do
+    if in_ct cat "/proc/$main/environ" | tr '\0' '\n' | grep -qF "${secrets[$name]}"; then
+      fail "the credential $name is in the daemon's environment"
+    fi
+  done
+  ok "credentials: owned by the service's user, mode 0400 in a 0500 directory, not readable by user nobody, in no environment"
+  rm -f "$dropin"
+  in_ct systemctl daemon-reload
+}
+
+check_journal() {
+  local noise
+  noise=$(in_ct journalctl --no-pager -o cat | grep -c 'Failed to set thread priority' || true)
+  [ "$noise" = 0 ] || fail "libdispatch logged $noise 'Failed to set thread priority' lines"
+  ok "no libdispatch priority lines"
+  local name
+  in_ct journalctl --no-pager -o json >"$work/journal-all.json"
+  for name in "${!secrets[@]}"; do
+    if grep -qF "${secrets[$name]}" "$work/journal-all.json"; then fail "the credential $name is in the journal"; fi
+  done
+  in_ct journalctl _SYSTEMD_UNIT=verifierd.service --no-pager -o json >"$work/journal.json"
+  python3 - "$work/scan.json" "$work/journal.json" "$fin_account" "$fin_account2" "$folio_account" \
+    "${amounts_submitted[@]}" <<PY
+import json, sys
+out, journal, fin1, fin2, folio, *amounts = sys.argv[1:]
+json.dump({"journal": journal, "secrets": {$(for name in "${!secrets[@]}"; do printf '"%s": "%s", ' "$name" "${secrets[$name]}"; done)},
+           "finicityAccounts": [fin1, fin2], "folioAccounts": [folio], "amounts": amounts},
+          open(out, "w"))
+PY
+  VERIFIERD_JOURNAL_SCAN="$work/scan.json" swift test --skip-build --filter JournalLeakTests \
+    >"$work/scan.log" 2>&1 || { tail -n 30 "$work/scan.log" >&2; fail "the leak scanner found something (or did not run)"; }
+  grep -q "unit's journal\" passed" "$work/scan.log" || { tail -n 30 "$work/scan.log" >&2; fail "the journal scan did not run"; }
+  ok "the leak test's scanner: $(wc -l <"$work/journal.json") journal records of the unit, nothing found"
+}
