@@ -152,6 +152,7 @@ let package = Package(
         "VerifierConfiguration",
         "VerifierRuntime",
         "Observability",
+        "SystemdSupport",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "Logging", package: "swift-log"),
       ],

@@ -57,6 +57,7 @@ struct RunCommand: AsyncParsableCommand {
     for warning in loaded.warnings {
       logger.warning("configuration warning", metadata: ["warning": "\(warning)"])
     }
+    reportSocketBinding(logger: logger)
     let observability = try await startObservability(configuration, logger: logger)
     let levelFixedByFlag = logLevel != nil
     let runtime = VerifierRuntime.make(
