@@ -59,17 +59,26 @@ check_probe() {
   in_ct journalctl -u verifierd --after-cursor="$cursor" -o cat --no-pager \
     | sed -n 's/^verifierd-probe //p' | tail -n 1 >"$work/probe.json"
   [ -s "$work/probe.json" ] || fail "the probe printed nothing"
+  # SocketBindDeny= is enforced by a systemd with its BPF framework that finds libbpf.
   local bpf=no
-  in_ct systemctl --version | grep -q '+BPF_FRAMEWORK' && bpf=yes
+  in_ct systemctl --version | grep -q '+BPF_FRAMEWORK' && in_ct ldconfig -p | grep -q 'libbpf\.so\.1' && bpf=yes
   python3 scripts/systemd-probe-judge.py "$work/probe.json" "$bpf" || fail "a hardening setting is not in force"
   # From outside the unit: the credentials belong to the service's user alone (the daemon read the
   # password one: PostgreSQL asked it for scram-sha-256), another user cannot read them, and none
   # is in the daemon's environment.
   local main name modes
   main=$(unit_prop MainPID)
-  modes=$(in_ct sh -c 'cd /run/credentials/verifierd.service && stat -c "%n %U %a" . *' | tr '\n' ' ')
-  [ "$modes" = ". verifierd 500 database-password verifierd 400 finicity-app-key verifierd 400 finicity-partner-secret verifierd 400 folio-shared-secret verifierd 400 " ] \
-    || fail "credential files: $modes (the service's user only, read-only, expected)"
+  # systemd 252 gives them to the service's user (0400 in 0500); 257 keeps them root's (0440 in
+  # 0550) and grants the service's user by ACL. Either way: no access for others, the four files.
+  modes=$(in_ct sh -c 'cd /run/credentials/verifierd.service && stat -c "%n %U:%G %a" . *' | tr '\n' ' ')
+  echo "$modes" | python3 -c '
+import sys
+words = sys.stdin.read().split()
+entries = [words[i:i + 3] for i in range(0, len(words), 3)]
+names = [e[0] for e in entries]
+assert names == [".", "database-password", "finicity-app-key", "finicity-partner-secret", "folio-shared-secret"], names
+assert all(e[2].endswith("0") and e[1].split(":")[0] in ("root", "verifierd") for e in entries), entries
+' || fail "credential files: $modes (the four, no access for others, expected)"
   if in_ct setpriv --reuid=65534 --regid=65534 --clear-groups \
     cat /run/credentials/verifierd.service/finicity-app-key >/dev/null 2>&1; then
     fail "user nobody read a credential"
@@ -79,7 +88,14 @@ check_probe() {
       fail "the credential $name is in the daemon's environment"
     fi
   done
-  ok "credentials: owned by the service's user, mode 0400 in a 0500 directory, not readable by user nobody, in no environment"
+  # The daemon says at start which it is.
+  if [ "$bpf" = yes ]; then
+    journal_since_has "$cursor" 'socket binding restricted by systemd' || fail "no 'socket binding restricted' line at start"
+  else
+    journal_since_has "$cursor" 'level=warning.*socket binding is not restricted' || fail "no warning that socket binding is not restricted"
+  fi
+  ok "the daemon's start-up line on socket binding matches (BPF framework with libbpf: $bpf)"
+  ok "credentials: $(echo "$modes" | cut -d' ' -f1-3), readable by the service alone, not by user nobody, in no environment"
   rm -f "$dropin"
   in_ct systemctl daemon-reload
 }

@@ -2,8 +2,11 @@
 # scripts/systemd-test's parts: the host's packages, the cached rootfs, the install, the container
 # and the helpers its checks use. Sourced, never run.
 
-suite=bookworm
+# Debian 12 (bookworm, systemd 252) by default; VERIFIERD_SYSTEMD_SUITE=trixie tries Debian 13
+# (systemd 257), with libbpf1, which its systemd needs to enforce SocketBindDeny=.
+suite=${VERIFIERD_SYSTEMD_SUITE:-bookworm}
 rootfs_packages=systemd,systemd-sysv,dbus,libnss-systemd,python3,libpq5,ca-certificates
+[ "$suite" = bookworm ] || rootfs_packages+=,libbpf1
 mirror=${VERIFIERD_DEBIAN_MIRROR:-http://deb.debian.org/debian}
 # Account numbers in the shapes the leak scanner knows (LeakTests): all but the last four digits
 # must never appear anywhere.
