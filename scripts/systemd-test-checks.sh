@@ -48,7 +48,7 @@ check_bad_configuration() {
 check_probe() {
   local host_address denied_port=9999 dropin="$root/etc/systemd/system/verifierd.service.d/zz-probe.conf"
   host_address=$(ip -4 -o addr show scope global | awk '{print $4}' | cut -d/ -f1 | head -n 1)
-  [ -n "$host_address" ] || host_address=192.0.2.1
+  [ -n "$host_address" ] || fail "the host has no global IPv4 address for the egress check"
   printf '[Service]\nExecStartPost=/usr/bin/python3 /usr/local/lib/verifierd-test/probe.py %s %s\n' \
     "$host_address" "$denied_port" >"$dropin"
   echo "visible outside the unit" >"$root/tmp/host-marker"

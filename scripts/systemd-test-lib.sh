@@ -27,6 +27,8 @@ need_packages() {
   command -v systemd-nspawn >/dev/null || missing+=(systemd-container)
   command -v debootstrap >/dev/null || missing+=(debootstrap)
   command -v bc >/dev/null || missing+=(bc)
+  command -v ip >/dev/null || missing+=(iproute2)
+  command -v curl >/dev/null || missing+=(curl)
   [ ${#missing[@]} -eq 0 ] && return
   command -v apt-get >/dev/null || fail "missing ${missing[*]} and no apt-get to install them"
   step "installing ${missing[*]}"
