@@ -111,11 +111,16 @@ check_journal() {
     if grep -qF "${secrets[$name]}" "$work/journal-all.json"; then fail "the credential $name is in the journal"; fi
   done
   in_ct journalctl _SYSTEMD_UNIT=verifierd.service --no-pager -o json >"$work/journal.json"
+  # The scan's description; the secrets go as name=value arguments, after the amounts and a "--".
+  local pairs=()
+  for name in "${!secrets[@]}"; do pairs+=("$name=${secrets[$name]}"); done
   python3 - "$work/scan.json" "$work/journal.json" "$fin_account" "$fin_account2" "$folio_account" \
-    "${amounts_submitted[@]}" <<PY
+    "${amounts_submitted[@]}" -- "${pairs[@]}" <<'PY'
 import json, sys
-out, journal, fin1, fin2, folio, *amounts = sys.argv[1:]
-json.dump({"journal": journal, "secrets": {$(for name in "${!secrets[@]}"; do printf '"%s": "%s", ' "$name" "${secrets[$name]}"; done)},
+out, journal, fin1, fin2, folio, *rest = sys.argv[1:]
+split = rest.index("--")
+amounts, pairs = rest[:split], rest[split + 1:]
+json.dump({"journal": journal, "secrets": dict(pair.split("=", 1) for pair in pairs),
            "finicityAccounts": [fin1, fin2], "folioAccounts": [folio], "amounts": amounts},
           open(out, "w"))
 PY

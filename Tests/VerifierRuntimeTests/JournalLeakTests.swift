@@ -30,21 +30,10 @@ struct JournalLeakTests {
     #expect(records.count > 20, "only \(records.count) journal records")
     #expect(journal.contains("configuration reloaded"))
     #expect(!scan.amounts.isEmpty && !scan.secrets.isEmpty)
-    let scanner = LeakScanner(
-      needles: scan.secrets.map { LeakScanner.Needle(name: $0.key, value: $0.value) }
-        + scan.amounts.map {
-          LeakScanner.Needle(name: "a submitted amount (\($0))", value: $0, isNumber: true)
-        },
-      accounts: [
-        LeakScanner.AccountPattern(
-          name: "a Finicity account number (all but the last four digits, or more)",
-          pattern: try NSRegularExpression(pattern: "93[0-9]{5}6172"),
-          known: Set(scan.finicityAccounts.map { String($0.prefix(11)) })),
-        LeakScanner.AccountPattern(
-          name: "a Folio account number",
-          pattern: try NSRegularExpression(pattern: "84[0-9]{5}39"),
-          known: Set(scan.folioAccounts.map { String($0.dropFirst()) })),
-      ])
+    let scanner = try LeakScanner.forRun(
+      secrets: scan.secrets.map { (name: $0.key, value: $0.value) },
+      finicityAccounts: scan.finicityAccounts, folioAccounts: scan.folioAccounts,
+      amounts: scan.amounts)
     var evidence = LeakEvidence()
     evidence.add("journal of verifierd.service", journal)
     let findings = evidence.findings(scanner)

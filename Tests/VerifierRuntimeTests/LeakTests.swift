@@ -247,22 +247,10 @@ struct LeakTests {
   {
     let finicity = jobs.filter { LeakScenario.cases[$0.kind].provider == "finicity" }
     let folio = jobs.filter { LeakScenario.cases[$0.kind].provider == "folio" }
-    return LeakScanner(
-      needles: secrets.all.map { LeakScanner.Needle(name: $0.name, value: $0.value) }
-        + fingerprints.map { LeakScanner.Needle(name: "an account fingerprint", value: $0) }
-        + LeakBadInputs.amountTexts.map {
-          LeakScanner.Needle(name: "a submitted amount (\($0))", value: $0, isNumber: true)
-        },
-      accounts: [
-        LeakScanner.AccountPattern(
-          name: "a Finicity account number (all but the last four digits, or more)",
-          pattern: try NSRegularExpression(pattern: "93[0-9]{5}6172"),
-          known: Set(finicity.map { String($0.accountNumber.prefix(11)) })),
-        LeakScanner.AccountPattern(
-          name: "a Folio account number",
-          pattern: try NSRegularExpression(pattern: "84[0-9]{5}39"),
-          known: Set(folio.map { String($0.accountNumber.dropFirst()) })),
-      ])
+    return try LeakScanner.forRun(
+      secrets: secrets.all, finicityAccounts: finicity.map(\.accountNumber),
+      folioAccounts: folio.map(\.accountNumber), amounts: LeakBadInputs.amountTexts,
+      extra: fingerprints.map { LeakScanner.Needle(name: "an account fingerprint", value: $0) })
   }
 
   /// The fingerprints that derive from the test's Finicity account numbers: the keyed ones
