@@ -6,7 +6,7 @@ import Synchronization
 /// Plays the benchmark's customers: every `first` prompt announced on `verifier_prompts` is
 /// answered with the right amounts, read from the sandbox's control API. Prompts that arrive
 /// while a round is under way wait and go together in the next: one query reads their accounts,
-/// the amounts are fetched concurrently, and one transaction marks the prompts sent and submits,
+/// one sandbox request their amounts, and one transaction marks the prompts sent and submits,
 /// so the customer costs the database a few statements per round, not per job (an application
 /// answering many customers would batch the same way).
 final class BenchCustomer: Sendable {
@@ -74,18 +74,8 @@ final class BenchCustomer: Sendable {
     for row in rows.rows {
       accounts[try row.decode("id")] = try row.decodeIfPresent("provider_account_id")
     }
-    let sandbox = sandbox
-    let amounts = await withTaskGroup(of: (Int64, [Int]).self) { group in
-      for item in round {
-        guard let account = accounts[item.job] else { continue }
-        group.addTask {
-          (item.job, (try? await sandbox.amounts(finicityAccount: account)) ?? [])
-        }
-      }
-      var amounts: [Int64: [Int]] = [:]
-      for await (job, cents) in group where cents.count == 2 { amounts[job] = cents }
-      return amounts
-    }
+    let byAccount = try await sandbox.amounts(finicityAccounts: Array(Set(accounts.values)))
+    let amounts = accounts.compactMapValues { byAccount[$0] }.filter { $0.value.count == 2 }
     let ready = round.filter { amounts[$0.job] != nil }
     guard !ready.isEmpty else { return }
     let (prompts, jobs) = (PGArray(ready.map(\.prompt)), PGArray(ready.map(\.job)))

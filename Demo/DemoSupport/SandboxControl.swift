@@ -46,6 +46,12 @@ public struct SandboxControl: Sendable {
     try await call("GET", "/_sandbox/finicity/accounts/\(id)")["amountsCents"] as? [Int] ?? []
   }
 
+  /// The two amounts in cents of each of `ids` the sandbox knows, in one request.
+  public func amounts(finicityAccounts ids: [String]) async throws -> [String: [Int]] {
+    try await call("POST", "/_sandbox/finicity/amounts", ["accountIds": ids])["amountsCents"]
+      as? [String: [Int]] ?? [:]
+  }
+
   /// The two amounts in cents of a Folio bank link.
   public func amounts(bankLink oid: String) async throws -> [Int] {
     try await call("GET", "/_sandbox/folio/banklinks/\(oid)")["amountsCents"] as? [Int] ?? []

@@ -69,6 +69,8 @@ extension SandboxEngine {
       let past = now.addingTimeInterval(-1)
       for key in tokens.keys { tokens[key] = past }
       return .json(200, ["expired": tokens.count])
+    case ("POST", ["finicity", "amounts"]):
+      return finicityAmounts(body)
     case ("GET", let p) where p.count == 3 && p[0] == "finicity" && p[1] == "accounts":
       return finicityAccountReport(p[2])
     case ("POST", let p)
@@ -110,6 +112,17 @@ extension SandboxEngine {
         "verifyResults": account.verifyResults,
         "initiatedAt": account.createdAt.timeIntervalSince1970,
       ])
+  }
+
+  /// The amounts in cents of many accounts at once (`{"accountIds": [...]}`); unknown ids are
+  /// left out. One request for a round of customers, instead of one per account.
+  func finicityAmounts(_ body: [String: Any]) -> SandboxResponse {
+    guard let ids = body["accountIds"] as? [String] else {
+      return .json(400, ["error": "accountIds (an array of strings) required"])
+    }
+    var amounts: [String: [Int]] = [:]
+    for id in ids { if let account = accounts[id] { amounts[id] = account.amounts } }
+    return .json(200, ["amountsCents": amounts])
   }
 
   func seedBankLink(_ body: [String: Any]) -> SandboxResponse {

@@ -56,6 +56,26 @@ import Testing
     }
   }
 
+  @Test func reportsTheAmountsOfManyAccountsInOneRequest() async throws {
+    try await withRawSandbox { s in
+      let token = try await s.token()
+      let first = try await s.initiate(token, account: "10000005")
+      let second = try await s.initiate(token, account: "10000013")
+      let bulk = try await s.send(
+        .POST, "/_sandbox/finicity/amounts",
+        body: #"{"accountIds":["\#(first)","\#(second)","999"]}"#)
+      let amounts = try #require(bulk.object["amountsCents"] as? [String: [Int]])
+      #expect(Set(amounts.keys) == [first, second])
+      for id in [first, second] {
+        let report = try await s.send(.GET, "/_sandbox/finicity/accounts/\(id)")
+        #expect(amounts[id] == report.object["amountsCents"] as? [Int])
+        #expect(amounts[id]?.count == 2)
+      }
+      let missing = try await s.send(.POST, "/_sandbox/finicity/amounts", body: #"{"ids":1}"#)
+      #expect(missing.status == 400)
+    }
+  }
+
   @Test func captureWritesOneRedactedLinePerExchange() async throws {
     let path = FileManager.default.temporaryDirectory.appendingPathComponent(
       "capture-\(UUID().uuidString).jsonl"
