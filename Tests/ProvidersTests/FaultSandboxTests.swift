@@ -59,6 +59,23 @@ import Testing
         == "retryLater(nil, timeout)")
   }
 
+  @Test(.timeLimit(.minutes(1))) func cancellingTheCallerEndsAHangingCall() async throws {
+    // The sandbox holds the answer for a minute and the request timeout is 30 s: only the
+    // caller's cancellation can end the call early, as a connection failure (not a timeout).
+    try await withHarness { h in
+      let accountId = try await initiated(h, "12121212")
+      try await h.setFaults(["hangFraction": 1, "hangMs": 60_000])
+      let call = Task { await h.finicity.details(customerId: "1005061234", accountId: accountId) }
+      // Cancel once the sandbox holds the request (it counts the fault when the request arrives).
+      while (try await h.counters()["faultsInjected"] as? [String: Int])?["hang"] == nil {
+        try await Task.sleep(for: .milliseconds(5))
+      }
+      call.cancel()
+      #expect(label(await call.value) == "retryLater(nil, connection failed)")
+      try await h.control("POST", "/_sandbox/reset")
+    }
+  }
+
   @Test func bodyStallingAfterTheHeadersTimesOut() async throws {
     // The head arrives at once; the total timeout must still cover the body. The read timeout is
     // longer than the stall, so only the total deadline can end this call as a timeout (without
