@@ -119,43 +119,19 @@ public final class FinicityClient: Sendable {
         await permits?.report(outcome, permit: permit)
         return outcome.promoted()
       }
-      let request = OutgoingRequest(
-        method: method, url: configuration.baseURL + pathAndQuery,
-        headers: [
-          ("Finicity-App-Key", configuration.appKey.revealed),
-          ("Finicity-App-Token", token.revealed),
-        ],
-        body: body)
-      switch await http.send(request) {
-      case .failed(let reason):
-        logger.info(
-          "finicity call failed", metadata: ["method": "\(method)", "reason": "\(reason)"])
-        return .retryLater(after: nil, reason: reason)
-      case .response(let response):
-        if (200..<300).contains(response.status) {
-          guard let decoded = try? JSONDecoder().decode(Body.self, from: Data(response.body)) else {
-            logger.warning(
-              "finicity success answer undecodable",
-              metadata: ["method": "\(method)", "movesMoney": "\(movesMoney)"])
-            return movesMoney
-              ? .reconcile(.outcomeUnknown) : .retryLater(after: nil, reason: .malformedResponse)
-          }
-          return .success(decoded)
-        }
-        if attempt == 0,
-          FinicityOutcomeMapper.isTokenError(status: response.status, body: response.body)
-        {
-          logger.info("finicity token rejected; renewing once")
-          await tokens.invalidate(token)
-          continue
-        }
-        let outcome = FinicityOutcomeMapper.failure(response)
+      let answer = await http.send(request(method, pathAndQuery, token: token, body: body))
+      switch read(
+        answer, as: Body.self, method: method, movesMoney: movesMoney, renewable: attempt == 0)
+      {
+      case .finished(let outcome):
+        return outcome
+      case .refused(let outcome):
         await permits?.report(outcome, permit: permit)
-        if case .permanentFailure(let failure) = outcome, failure.kind == .authentication {
-          logger.error(
-            "finicity authentication failed", metadata: ["code": "\(failure.code ?? "none")"])
-        }
         return outcome.promoted()
+      case .tokenRejected:
+        logger.info("finicity token rejected; renewing once")
+        await tokens.invalidate(token)
+        continue
       }
     }
     return .permanentFailure(

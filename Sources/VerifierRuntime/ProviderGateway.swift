@@ -20,6 +20,7 @@ struct ProviderGateway: Sendable {
   /// `priority`: the call's class when permits are scarce (``ProviderCall/priority(in:)``);
   /// `permit`: one asked for ahead (``earlyPermit(for:priority:)``), waited for inside the
   /// budget like any other.
+  @inline(never)
   func perform(
     _ call: ProviderCall, priority: CallPriority, deadline: Timestamp?,
     permit: EarlyPermit? = nil
@@ -36,6 +37,7 @@ struct ProviderGateway: Sendable {
   }
 
   /// Runs a money-moving call until `deadline` (``TimeLimit``).
+  @inline(never)
   private func bounded(
     _ call: ProviderCall, priority: CallPriority, permit: EarlyPermit?, until deadline: Timestamp
   ) async -> VerificationEvent {
@@ -62,6 +64,7 @@ struct ProviderGateway: Sendable {
     }
   }
 
+  @inline(never)
   private func dispatch(_ call: ProviderCall, priority: CallPriority, permit: EarlyPermit?) async
     -> VerificationEvent
   {

@@ -10,69 +10,112 @@ extension VerifierRuntime {
   ///
   /// A write whose lease no longer holds stops the runner (another daemon owns the job); a failed
   /// write leaves the job leased until its lease expires, when a claim rescues it.
+  @inline(never)
   func runJob(_ job: ClaimedJob, machine: VerificationMachine, gateway: ProviderGateway) async
     -> Timestamp?
   {
-    guard var snapshot = job.snapshot else {
-      await park(job, reason: job.unreadable.map { "\($0) does not read" })
+    guard let run = JobRun(job, machine: machine, gateway: gateway) else {
+      await park(job, reason: Self.unreadable(job))
       return nil
     }
-    var event = VerificationEvent.due(submissions: job.submissions)
-    var measurement: CallMeasurement?
-    // What the row's `data` holds: the claimed job's, then each committed image's.
-    var stored = snapshot.data
+    return await carry(run)
+  }
+
+  /// Why a job that does not read is parked.
+  @inline(never)
+  static func unreadable(_ job: ClaimedJob) -> String? {
+    job.unreadable.map { "\($0) does not read" }
+  }
+
+  /// The runner's loop (``runJob(_:machine:gateway:)``). Its frame lives as long as the job is
+  /// in flight, so it holds references only: each wait's values live in the frame of the
+  /// function that waits (``write(_:)``, ``call(_:_:)``), for that wait only.
+  @inline(never)
+  private func carry(_ run: JobRun) async -> Timestamp? {
     while true {
-      let now = Timestamp.now
-      let context = DecisionContext(
-        now: now, freshAttemptID: AttemptID(rawValue: UUID().uuidString.lowercased()),
-        jitter: Double.random(in: 0..<1))
-      let decision = machine.decide(snapshot, on: event, context: context)
-      // A money call's permit is asked for while its intent commits, so the two waits overlap;
-      // one not spent (the write failed, the lease was lost) is given up.
-      let permit: EarlyPermit? =
-        if let call = decision.call, !decision.writes.isEmpty {
-          gateway.earlyPermit(for: call, priority: call.priority(in: decision.job.state))
-        } else { nil }
-      defer { permit?.cancel() }
-      if !decision.writes.isEmpty {
+      let step = run.next()
+      defer { step.permit?.cancel() }
+      if step.commit != nil {
         do {
-          let commit = JobCommit(
-            lease: job.lease, decision: decision, measurement: measurement, now: now,
-            storedData: stored)
-          guard try await writer.apply(commit) else {
-            logger.info("lease lost; another daemon has the job", metadata: ["job": "\(job.id)"])
-            metrics.leasesLost(1, detectedBy: .write)
+          guard try await write(step) else {
+            leaseLost(run)
             return nil
           }
-          stored = decision.image(at: now).data
-          recordCommitted(decision)
-        } catch let error as PGError where error.refusesData {
-          // The server refused this job's own write (the batch was retried commit by commit) for
-          // what it holds: it waits for an operator instead of coming back every lease. The
-          // reason names the rule, never a value.
-          let rule = [error.sqlState, error.constraint ?? error.column].compactMap { $0 }
-          await park(job, reason: "its write-back was refused: " + rule.joined(separator: " "))
-          return nil
+          stepCommitted(run, step)
         } catch {
-          logger.warning("write-back failed", metadata: ["job": "\(job.id)", "error": "\(error)"])
-          queue.async { self.loop.with { $0.health.failed("write-back failed") } }
+          // The server refused this job's own write (the batch was retried commit by commit) for
+          // what it holds: it waits for an operator instead of coming back every lease. Other
+          // failures leave the job leased until its lease expires, when a claim rescues it.
+          if let refusal = Self.refusal(error) {
+            await park(run, reason: refusal)
+          } else {
+            writeFailed(run, error)
+          }
           return nil
         }
       }
-      guard let call = decision.call else { return decision.nextRunAt }
-      logger.debug(
-        "provider call",
-        metadata: [
-          "job": "\(job.id)", "provider": "\(decision.job.provider)",
-          "endpoint": "\(call.endpoint.rawValue)",
-        ])
-      let (answer, measured) = await gateway.perform(
-        call, priority: call.priority(in: decision.job.state), deadline: decision.callDeadline,
-        permit: permit)
-      recordCall(call, provider: decision.job.provider, event: answer, measurement: measured)
-      (event, measurement) = (answer, measured)
-      snapshot = decision.job
+      guard step.priority != nil else { return step.decision.nextRunAt }
+      await call(run, step)
     }
+  }
+
+  /// Commits the step's writes; true when the lease still held.
+  @inline(never)
+  private func write(_ step: JobStep) async throws -> Bool {
+    guard let commit = step.commit else { return true }
+    return try await writer.apply(commit)
+  }
+
+  /// Makes the step's call; the next decision reacts to its answer.
+  @inline(never)
+  private func call(_ run: JobRun, _ step: JobStep) async {
+    guard let call = step.decision.call, let priority = step.priority else { return }
+    logger.debug(
+      "provider call",
+      metadata: [
+        "job": "\(run.job.id)", "provider": "\(step.provider)",
+        "endpoint": "\(call.endpoint.rawValue)",
+      ])
+    let (answer, measured) = await run.gateway.perform(
+      call, priority: priority, deadline: step.decision.callDeadline, permit: step.permit)
+    recordCall(call, provider: step.provider, event: answer, measurement: measured)
+    run.answered(step, answer, measured)
+  }
+
+  /// Parks the run's job (its write was refused).
+  @inline(never)
+  private func park(_ run: JobRun, reason: String) async {
+    await park(run.job, reason: reason)
+  }
+
+  /// Another daemon owns the job now: the runner stops.
+  @inline(never)
+  func leaseLost(_ run: JobRun) {
+    logger.info("lease lost; another daemon has the job", metadata: ["job": "\(run.job.id)"])
+    metrics.leasesLost(1, detectedBy: .write)
+  }
+
+  /// The write-back failed (not for what the job holds).
+  @inline(never)
+  func writeFailed(_ run: JobRun, _ error: any Error) {
+    logger.warning("write-back failed", metadata: ["job": "\(run.job.id)", "error": "\(error)"])
+    queue.async { self.loop.with { $0.health.failed("write-back failed") } }
+  }
+
+  /// Why a write the server refused for what the job holds parks it (the rule's name, never a
+  /// value); `nil` for any other failure.
+  @inline(never)
+  static func refusal(_ error: any Error) -> String? {
+    guard let error = error as? PGError, error.refusesData else { return nil }
+    let rule = [error.sqlState, error.constraint ?? error.column].compactMap { $0 }
+    return "its write-back was refused: " + rule.joined(separator: " ")
+  }
+
+  /// The step's writes committed.
+  @inline(never)
+  func stepCommitted(_ run: JobRun, _ step: JobStep) {
+    run.committed(step)
+    recordCommitted(step.decision)
   }
 
   /// Parks a job this build cannot read or write (``Parking``): never guessed at, so no money

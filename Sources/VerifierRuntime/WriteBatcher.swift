@@ -29,6 +29,7 @@ final class WriteBatcher: Sendable {
   }
 
   /// Commits `commit` (with whatever else is waiting); true when its lease still held.
+  @inline(never)
   func apply(_ commit: JobCommit) async throws -> Bool {
     try await withCheckedThrowingContinuation { continuation in
       let startsWriter = pending.withLock { state in
