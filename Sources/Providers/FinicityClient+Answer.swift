@@ -37,16 +37,10 @@ extension FinicityClient {
       logger.info("finicity call failed", metadata: ["method": "\(method)", "reason": "\(reason)"])
       return .finished(.retryLater(after: nil, reason: reason))
     case .response(let response):
-      if (200..<300).contains(response.status) {
-        guard let decoded = try? JSONDecoder().decode(Body.self, from: Data(response.body)) else {
-          logger.warning(
-            "finicity success answer undecodable",
-            metadata: ["method": "\(method)", "movesMoney": "\(movesMoney)"])
-          return .finished(
-            movesMoney
-              ? .reconcile(.outcomeUnknown) : .retryLater(after: nil, reason: .malformedResponse))
-        }
-        return .finished(.success(decoded))
+      if let success = response.successOutcome(
+        as: Body.self, movesMoney: movesMoney, logger: logger, provider: "finicity", method: method)
+      {
+        return .finished(success)
       }
       if renewable,
         FinicityOutcomeMapper.isTokenError(status: response.status, body: response.body)

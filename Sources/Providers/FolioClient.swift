@@ -84,15 +84,10 @@ public final class FolioClient: Sendable {
       logger.info("folio call failed", metadata: ["method": "\(method)", "reason": "\(reason)"])
       return .retryLater(after: nil, reason: reason)
     case .response(let response):
-      if (200..<300).contains(response.status) {
-        guard let decoded = try? JSONDecoder().decode(Body.self, from: Data(response.body)) else {
-          logger.warning(
-            "folio success answer undecodable",
-            metadata: ["method": "\(method)", "movesMoney": "\(movesMoney)"])
-          return movesMoney
-            ? .reconcile(.outcomeUnknown) : .retryLater(after: nil, reason: .malformedResponse)
-        }
-        return .success(decoded)
+      if let success = response.successOutcome(
+        as: Body.self, movesMoney: movesMoney, logger: logger, provider: "folio", method: method)
+      {
+        return success
       }
       let outcome = FolioOutcomeMapper.failure(response)
       await permits?.report(outcome, permit: permit)

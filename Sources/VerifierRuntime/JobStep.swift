@@ -8,7 +8,8 @@ final class JobStep {
   let decision: Decision
   /// When it was decided.
   let now: Timestamp
-  /// The job's provider.
+  /// The job's provider (read once here: reading `decision.job.provider` inside the runner's
+  /// async functions crashes this toolchain's optimizer, "Found ownership error").
   let provider: Provider
   /// The priority of its call; `nil` when it makes none.
   let priority: CallPriority?
