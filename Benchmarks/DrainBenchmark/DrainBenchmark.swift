@@ -5,13 +5,28 @@ import Verification
 /// Measures how fast daemons drain due jobs from `verifier.jobs`: claim a batch under a lease
 /// (with the jobs' open submissions, as the daemon does), commit every job finished `verified`
 /// through the daemon's own write-back (`JobStore.apply`; the state write only, no events or
-/// notification, the same work as the peer's drain), until nothing is due. Prints one line:
-/// `verifierd drain: <jobs/s> jobs/s (N=<n>, workers=<w>, batch=<b>)`.
+/// notification, the same work as the peer's drain), until nothing is due.
+///
+/// Each worker drains in one of two shapes, and both are measured, one after the other, on the
+/// same freshly enqueued jobs:
+/// - `serial`: one connection; claim, write back, claim again.
+/// - `daemon`: the shape of one `verifierd run`, which claims on its `verifierd.control`
+///   connection while its `verifierd.write` connection commits what the runners decided. The
+///   worker claims the next batch while the previous one is written back, one batch of each in
+///   flight.
+///
+/// Prints one line per shape: `verifierd drain (<shape>): <jobs/s> jobs/s (N=<n>, workers=<w>,
+/// batch=<b>)`.
 ///
 /// Usage: `drain-benchmark DATABASE_URL [N] [workers] [batch]`. It migrates the database and
 /// empties `verifier.jobs` first: point it at a throwaway database only.
 @main
 struct DrainBenchmark {
+  enum Shape: String, CaseIterable {
+    case serial
+    case daemon
+  }
+
   static func main() async throws {
     let arguments = CommandLine.arguments
     guard arguments.count >= 2 else {
@@ -26,6 +41,36 @@ struct DrainBenchmark {
 
     let setup = PGConnection(configuration: configuration)
     try await Migrator(connection: setup).migrate()
+    for shape in Shape.allCases {
+      try await enqueue(count, on: setup)
+      let clock = ContinuousClock()
+      let began = clock.now
+      let drained = try await withThrowingTaskGroup(of: Int.self) { group in
+        for worker in 0..<workers {
+          group.addTask {
+            try await drain(
+              shape, configuration: configuration, instance: "bench-\(worker)", batch: batch)
+          }
+        }
+        var total = 0
+        for try await done in group { total += done }
+        return total
+      }
+      let elapsed = clock.now - began
+      let seconds =
+        Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+      guard drained == count else {
+        FileHandle.standardError.write(Data("drained \(drained) of \(count) jobs\n".utf8))
+        exit(1)
+      }
+      print(
+        "verifierd drain (\(shape.rawValue)): \(Int(Double(count) / seconds)) jobs/s"
+          + " (N=\(count), workers=\(workers), batch=\(batch))")
+    }
+  }
+
+  /// Empties the table and enqueues `count` due Folio jobs, then analyzes it.
+  static func enqueue(_ count: Int, on setup: PGConnection) async throws {
     try await setup.query("TRUNCATE verifier.jobs CASCADE", operation: "empty jobs")
     for start in stride(from: 0, to: count, by: 1000) {
       try await setup.query(
@@ -35,37 +80,31 @@ struct DrainBenchmark {
         """, [start + 1, min(start + 1000, count)], operation: "enqueue")
     }
     try await setup.query("VACUUM ANALYZE verifier.jobs", operation: "analyze")
+  }
 
-    let clock = ContinuousClock()
-    let began = clock.now
-    let drained = try await withThrowingTaskGroup(of: Int.self) { group in
-      for worker in 0..<workers {
-        group.addTask {
-          let store = JobStore(
-            connection: PGConnection(configuration: configuration), instance: "bench-\(worker)")
-          var done = 0
-          while true {
-            let jobs = try await store.claim(limit: batch, leaseDuration: .seconds(60))
-            if jobs.isEmpty { return done }
-            let now = Timestamp.now
-            let applied = try await store.apply(jobs.compactMap { Self.finish($0, now: now) })
-            done += applied.count
-          }
-        }
+  /// One worker's drain in `shape`; returns the jobs it finished.
+  static func drain(
+    _ shape: Shape, configuration: PGConfiguration, instance: String, batch: Int
+  ) async throws -> Int {
+    let claims = JobStore(
+      connection: PGConnection(configuration: configuration), instance: instance)
+    let writes =
+      shape == .serial
+      ? claims
+      : JobStore(connection: PGConnection(configuration: configuration), instance: instance)
+    var done = 0
+    var writing: Task<Int, Error>?
+    while true {
+      let jobs = try await claims.claim(limit: batch, leaseDuration: .seconds(60))
+      if let writing { done += try await writing.value }
+      writing = nil
+      if jobs.isEmpty { return done }
+      let commits = jobs.compactMap { finish($0, now: .now) }
+      switch shape {
+      case .serial: done += try await writes.apply(commits).count
+      case .daemon: writing = Task { try await writes.apply(commits).count }
       }
-      var total = 0
-      for try await done in group { total += done }
-      return total
     }
-    let elapsed = clock.now - began
-    let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-    guard drained == count else {
-      FileHandle.standardError.write(Data("drained \(drained) of \(count) jobs\n".utf8))
-      exit(1)
-    }
-    print(
-      "verifierd drain: \(Int(Double(count) / seconds)) jobs/s (N=\(count), workers=\(workers), batch=\(batch))"
-    )
   }
 
   /// The commit that finishes `job` as `verified` (its state write alone).
