@@ -57,6 +57,12 @@ let package = Package(
     ),
     // The domain, pure: states, amounts, schedules. No I/O.
     .target(name: "Verification", swiftSettings: swiftSettings),
+    // Webhook deliveries to applications: the signature (docs/webhooks.md).
+    .target(
+      name: "Webhooks",
+      dependencies: [.product(name: "Crypto", package: "swift-crypto")],
+      swiftSettings: swiftSettings
+    ),
     // Types generated from reference/finicity-ava.openapi.yaml by scripts/generate-openapi
     // (committed). Generated code lives in Generated/, apart from the hand-written Sources/.
     .target(
@@ -206,6 +212,7 @@ let package = Package(
       swiftSettings: swiftSettings),
     .testTarget(
       name: "VerificationTests", dependencies: ["Verification"], swiftSettings: swiftSettings),
+    .testTarget(name: "WebhooksTests", dependencies: ["Webhooks"], swiftSettings: swiftSettings),
     .testTarget(
       name: "ProvidersTests",
       dependencies: [
