@@ -228,6 +228,7 @@ let package = Package(
       name: "ProviderSandboxTests",
       dependencies: [
         "ProviderSandbox",
+        "Webhooks",
         .product(name: "AsyncHTTPClient", package: "async-http-client"),
         .product(name: "Crypto", package: "swift-crypto"),
         .product(name: "NIOCore", package: "swift-nio"),

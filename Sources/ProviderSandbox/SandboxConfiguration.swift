@@ -30,6 +30,10 @@ public struct SandboxConfiguration: Sendable {
   public var seed: UInt64
   /// When set, every provider request and response is appended here as one JSON line.
   public var capturePath: String?
+  /// The secret the webhook receiver checks `Verifierd-Signature` with.
+  public var webhookSecret: String
+  /// Largest distance of a webhook signature's timestamp from the real clock.
+  public var webhookTolerance: Duration
 
   /// Creates a configuration with test-friendly defaults.
   public init(
@@ -47,7 +51,9 @@ public struct SandboxConfiguration: Sendable {
     folioMaxSkew: Duration = .seconds(300),
     faults: SandboxFaults = SandboxFaults(),
     seed: UInt64 = 42,
-    capturePath: String? = nil
+    capturePath: String? = nil,
+    webhookSecret: String = "sandbox-webhook-secret",
+    webhookTolerance: Duration = .seconds(300)
   ) {
     self.host = host
     self.port = port
@@ -64,5 +70,7 @@ public struct SandboxConfiguration: Sendable {
     self.faults = faults
     self.seed = seed
     self.capturePath = capturePath
+    self.webhookSecret = webhookSecret
+    self.webhookTolerance = webhookTolerance
   }
 }

@@ -10,6 +10,7 @@ extension SandboxEngine {
       return .json(400, ["error": "body larger than \(SandboxRequestRules.bodyLimit) bytes"])
     }
     let parts = Array(request.path.split(separator: "/").map(String.init).dropFirst())
+    if parts.first == "webhooks", let answer = webhookControl(request, parts) { return answer }
     let body = jsonObject(request.body) ?? [:]
     switch (request.method, parts) {
     case ("POST", ["reset"]):

@@ -17,6 +17,10 @@ public actor SandboxEngine {
   var queuedAuthFailures: [String] = []
   /// The last provider request received (control API `GET /_sandbox/requests/last`).
   var lastRequest: SandboxRequest?
+  /// What the webhook receiver took (`GET /_sandbox/webhooks`), oldest first.
+  var webhookArrivals: [SandboxWebhookArrival] = []
+  /// How the webhook receiver misbehaves.
+  var webhookFaults = SandboxWebhookFaults()
   let capture: SandboxCapture?
 
   /// Creates an engine; opens the capture file when configured.
@@ -32,6 +36,9 @@ public actor SandboxEngine {
 
   /// Decides the answer to one request.
   public func handle(_ request: SandboxRequest) -> SandboxPlan {
+    if request.method == "POST", request.path == "/_sandbox/webhooks" {
+      return receiveWebhook(request)
+    }
     if request.path.hasPrefix("/_sandbox/") {
       return SandboxPlan(delay: .zero, action: .respond(control(request)))
     }
@@ -112,5 +119,7 @@ public actor SandboxEngine {
     rateWindow = (0, 0)
     queuedAuthFailures = []
     lastRequest = nil
+    webhookArrivals = []
+    webhookFaults = SandboxWebhookFaults()
   }
 }

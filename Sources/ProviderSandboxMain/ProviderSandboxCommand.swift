@@ -20,6 +20,8 @@ struct ProviderSandboxCommand: AsyncParsableCommand {
   @Option(help: "Folio API key accepted.") var folioApiKey = "sandbox-folio-key"
   @Option(help: "Folio shared secret used to check signatures.") var folioSharedSecret =
     "sandbox-folio-secret"
+  @Option(help: "Secret the webhook receiver checks Verifierd-Signature with.") var webhookSecret =
+    "sandbox-webhook-secret"
   @Option(help: "Fixed latency added to every provider call, ms.") var latencyMs = 0
   @Option(help: "Extra uniform latency up to this many ms.") var latencyJitterMs = 0
   @Option(help: "Requests per second before answering 429 (0 = no limit).") var rateLimit: Double =
@@ -58,7 +60,8 @@ struct ProviderSandboxCommand: AsyncParsableCommand {
       verifyAttempts: verifyAttempts, folioAPIKey: folioApiKey,
       folioSharedSecret: folioSharedSecret,
       faults: faults, seed: seed,
-      capturePath: capture ?? ProcessInfo.processInfo.environment["SANDBOX_CAPTURE"])
+      capturePath: capture ?? ProcessInfo.processInfo.environment["SANDBOX_CAPTURE"],
+      webhookSecret: webhookSecret)
     let server = try await ProviderSandboxServer.start(configuration)
     FileHandle.standardOutput.write(Data("listening on \(server.host):\(server.port)\n".utf8))
     try await server.wait()
