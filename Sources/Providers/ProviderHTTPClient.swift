@@ -22,6 +22,10 @@ public final class ProviderHTTPClient: Sendable {
       decompression: .disabled
     )
     config.httpVersion = .automatic
+    // No tracer, not the global no-op one: with a tracer set, every request opens a span and
+    // computes its attributes (about 1.5 % of the daemon's CPU under the lifecycle benchmark,
+    // docs/PERFORMANCE.md) for nobody to read.
+    config.tracing.tracer = nil
     config.connectionPool = .init(
       idleTimeout: .seconds(60),
       concurrentHTTP1ConnectionsPerHostSoftLimit: configuration.connectionsPerHost)
