@@ -56,10 +56,11 @@ extension SandboxEngine {
       if pair[0] == "v1" { signatures.append(pair[1].lowercased()) }
     }
     guard let timestamp, !signatures.isEmpty else { return "malformed" }
-    let age = Int64(Date().timeIntervalSince1970) - timestamp
-    guard age.magnitude <= UInt64(configuration.webhookTolerance.components.seconds) else {
-      return "stale"
-    }
+    // Any timestamp is taken: one far off must not overflow the subtraction.
+    let (age, overflow) = Int64(Date().timeIntervalSince1970).subtractingReportingOverflow(
+      timestamp)
+    let tolerance = configuration.webhookTolerance.components.seconds.magnitude
+    guard !overflow, age.magnitude <= tolerance else { return "stale" }
     var hmac = HMAC<SHA256>(key: SymmetricKey(data: Array(configuration.webhookSecret.utf8)))
     hmac.update(data: Array("\(timestamp).".utf8) + request.body)
     let expected = hmac.finalize().map { String(format: "%02x", $0) }.joined()

@@ -57,7 +57,9 @@ public struct WebhookSignature: Sendable, Equatable {
       }
     }
     guard let timestamp, !candidates.isEmpty else { return .malformed }
-    guard abs(now - timestamp) <= tolerance else { return .stale }
+    // A timestamp from the far past or future must not overflow the subtraction.
+    let (age, overflow) = now.subtractingReportingOverflow(timestamp)
+    guard !overflow, age.magnitude <= tolerance.magnitude else { return .stale }
     let expected = Array(mac(secret: secret, timestamp: timestamp, body: body).utf8)
     let matches = candidates.contains { constantTimeEqual(Array($0.utf8), expected) }
     return matches ? nil : .mismatch

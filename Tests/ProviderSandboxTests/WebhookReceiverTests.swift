@@ -48,6 +48,7 @@ import Webhooks
         ([Self.signature(Self.body, age: -301)], Self.body, "stale"),
         ([], Self.body, "missing"),
         ([("Verifierd-Signature", "v1=00")], Self.body, "malformed"),
+        ([("Verifierd-Signature", "t=-9223372036854775808,v1=00")], Self.body, "stale"),
       ]
       for (headers, body, verdict) in cases {
         let answer = try await s.send(.POST, "/_sandbox/webhooks", headers: headers, body: body)

@@ -39,6 +39,11 @@ import Testing
     #expect(
       WebhookSignature.verify(value, body: body, secret: secret, now: 1_764_999_699)
         == .some(.stale))
+    for far in [Int64.min, Int64.max] {
+      #expect(
+        WebhookSignature.verify("t=\(far),v1=00", body: body, secret: secret, now: 1_765_000_000)
+          == .some(.stale))
+    }
     #expect(
       WebhookSignature.verify("v1=abc", body: body, secret: secret, now: 0) == .some(.malformed))
     #expect(
