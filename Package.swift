@@ -212,7 +212,9 @@ let package = Package(
       swiftSettings: swiftSettings),
     .testTarget(
       name: "VerificationTests", dependencies: ["Verification"], swiftSettings: swiftSettings),
-    .testTarget(name: "WebhooksTests", dependencies: ["Webhooks"], swiftSettings: swiftSettings),
+    .testTarget(
+      name: "WebhooksTests", dependencies: ["Webhooks", "TestSupport"], swiftSettings: swiftSettings
+    ),
     .testTarget(
       name: "ProvidersTests",
       dependencies: [

@@ -91,11 +91,7 @@ extension SandboxEngine {
     }
   }
 
-  func encodedFaults() -> SandboxResponse {
-    let data = (try? JSONEncoder().encode(faults)) ?? Data("{}".utf8)
-    return SandboxResponse(
-      status: 200, headers: [("Content-Type", "application/json")], body: Array(data))
-  }
+  func encodedFaults() -> SandboxResponse { .encoded(faults) }
 
   func finicityAccountReport(_ accountId: String) -> SandboxResponse {
     guard var account = accounts[accountId] else { return .json(404, ["error": "unknown account"]) }

@@ -78,7 +78,7 @@ extension SandboxEngine {
       webhookArrivals = []
       return .json(200, ["cleared": count])
     case ("GET", ["webhooks", "faults"]):
-      return encodedWebhookFaults()
+      return .encoded(webhookFaults)
     case ("PUT", ["webhooks", "faults"]):
       guard
         let decoded = try? JSONDecoder().decode(
@@ -93,15 +93,9 @@ extension SandboxEngine {
           ])
       }
       webhookFaults = decoded
-      return encodedWebhookFaults()
+      return .encoded(webhookFaults)
     default:
       return nil
     }
-  }
-
-  private func encodedWebhookFaults() -> SandboxResponse {
-    let data = (try? JSONEncoder().encode(webhookFaults)) ?? Data("{}".utf8)
-    return SandboxResponse(
-      status: 200, headers: [("Content-Type", "application/json")], body: Array(data))
   }
 }

@@ -25,6 +25,13 @@ public struct SandboxResponse: Sendable {
       status: status, headers: [("Content-Type", "application/json")], body: Array(data))
   }
 
+  /// A 200 JSON response from an `Encodable` value (the control API's settings).
+  static func encoded(_ value: some Encodable) -> SandboxResponse {
+    let data = (try? JSONEncoder().encode(value)) ?? Data("{}".utf8)
+    return SandboxResponse(
+      status: 200, headers: [("Content-Type", "application/json")], body: Array(data))
+  }
+
   /// A Finicity error `{code, message}` (code as a string, as in the official examples).
   static func finicityError(_ status: Int, code: String, _ message: String) -> SandboxResponse {
     json(status, ["code": code, "message": message])

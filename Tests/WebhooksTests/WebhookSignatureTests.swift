@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import Webhooks
@@ -91,20 +92,12 @@ import Testing
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: directory) }
     try Data(body).write(to: directory.appendingPathComponent("body.json"))
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/bin/bash")
-    process.arguments = ["-c", recipe]
-    process.currentDirectoryURL = directory
-    process.environment = [
-      "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin",
-      "SECRET": secret, "SIG": signature,
-    ]
-    let output = Pipe()
-    process.standardOutput = output
-    try process.run()
-    let data = output.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    let lines = String(decoding: data, as: UTF8.self).split(separator: "\n")
-    return lines.last.map(String.init) ?? ""
+    let result = try ChildProcess.run(
+      "/usr/bin/env",
+      [
+        "SECRET=\(secret)", "SIG=\(signature)", "DIR=\(directory.path)", "/bin/bash", "-c",
+        "cd \"$DIR\" || exit 2\n" + recipe,
+      ])
+    return result.output.split(separator: "\n").last.map(String.init) ?? ""
   }
 }
