@@ -30,8 +30,12 @@ extension SandboxEngine {
         delay: delay, action: .respond(.text(webhookFaults.serverErrorStatus, "Unavailable")))
     default:
       let response: SandboxResponse =
-        verdict == "valid"
-        ? .json(200, ["received": true]) : .json(400, ["error": "signature \(verdict)"])
+        switch verdict {
+        case "valid": .json(200, ["received": true])
+        case "tooLarge":
+          .json(400, ["error": "body larger than \(SandboxRequestRules.bodyLimit) bytes"])
+        default: .json(400, ["error": "signature \(verdict)"])
+        }
       return SandboxPlan(delay: delay, action: .respond(response))
     }
   }
@@ -43,9 +47,12 @@ extension SandboxEngine {
     return nil
   }
 
-  /// `valid`, or why not: `missing`, `malformed`, `stale` (more than the tolerance from the
-  /// real clock) or `mismatch` (no `v1` is the HMAC of `<t>.<body>` under the secret).
+  /// `valid`, or why not: `tooLarge` (a body over the sandbox's limit, not kept), `missing`,
+  /// `malformed`, `stale` (more than the tolerance from the real clock) or `mismatch` (no `v1` is
+  /// the HMAC of `<t>.<body>` under the secret).
   func webhookVerdict(_ request: SandboxRequest) -> String {
+    // The body was not kept, so no signature over it can be checked.
+    if request.bodyTooLarge { return "tooLarge" }
     guard let header = request.headers["verifierd-signature"] else { return "missing" }
     var timestamp: Int64?
     var signatures: [String] = []

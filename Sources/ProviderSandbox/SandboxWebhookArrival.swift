@@ -6,7 +6,7 @@ import Foundation
 struct SandboxWebhookArrival: Sendable, Equatable {
   /// When it arrived, seconds since 1970 on the real clock.
   var receivedAt: Double
-  /// `valid`, `missing`, `malformed`, `stale` or `mismatch`.
+  /// `valid`, `tooLarge`, `missing`, `malformed`, `stale` or `mismatch`.
   var signature: String
   /// The fault that answered it (`hang`, `serverError`), if any.
   var fault: String?

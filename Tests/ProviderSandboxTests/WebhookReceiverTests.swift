@@ -63,6 +63,18 @@ import Webhooks
     }
   }
 
+  @Test func aBodyOverTheLimitIsRefusedAsTooLargeNotAsAMismatch() async throws {
+    try await withRawSandbox { s in
+      let body = String(repeating: "x", count: 1_048_577)
+      let answer = try await s.send(
+        .POST, "/_sandbox/webhooks", headers: [Self.signature(body)], body: body)
+      #expect(answer.status == 400)
+      #expect(answer.object["error"] as? String == "body larger than 1048576 bytes")
+      let arrivals = try await s.send(.GET, "/_sandbox/webhooks").object["arrivals"]
+      #expect((arrivals as? [[String: Any]])?.first?["signature"] as? String == "tooLarge")
+    }
+  }
+
   @Test func faultsAnswerWithServerErrorsAndResetClearsEverything() async throws {
     try await withRawSandbox { s in
       let set = try await s.send(
