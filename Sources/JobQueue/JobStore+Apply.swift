@@ -9,26 +9,26 @@ extension JobStore {
   @discardableResult
   public func apply(_ commits: [JobCommit]) async throws -> Set<Lease> {
     guard !commits.isEmpty else { return [] }
-    let instance = instance
+    let (instance, subscriptions) = (instance, subscriptions)
+    let sql = subscriptions.isEmpty ? Self.writeSQL : Self.writeSQLWithOutbox
+    let parameters = Self.writeParameters(commits, instance: instance, subscriptions: subscriptions)
     guard commits.contains(where: \.hasSideEffects) else {
       // One statement is atomic on its own: no transaction round trips.
-      let result = try await connection.query(
-        Self.writeSQL, Self.writeParameters(commits, instance: instance),
-        operation: "write back jobs")
+      let result = try await connection.query(sql, parameters, operation: "write back jobs")
       return try Self.leases(result)
     }
     return try await connection.withTransaction { session in
-      let result = try session.query(
-        Self.writeSQL, Self.writeParameters(commits, instance: instance),
-        operation: "write back jobs")
+      let result = try session.query(sql, parameters, operation: "write back jobs")
       let applied = try Self.leases(result)
       let done = commits.filter { applied.contains($0.lease) }
-      try Self.writeSideEffects(done, session: session)
+      try Self.writeSideEffects(done, subscriptions: subscriptions, session: session)
       return applied
     }
   }
 
-  static func writeSideEffects(_ writes: [JobCommit], session: PGSession) throws {
+  static func writeSideEffects(
+    _ writes: [JobCommit], subscriptions: OutboxSubscriptions, session: PGSession
+  ) throws {
     // The last mark of a submission wins (a decision may mark it twice).
     let all = writes.flatMap(\.marks)
     let lastIndex = Dictionary(all.enumerated().map { ($1.id, $0) }, uniquingKeysWith: max)
@@ -71,7 +71,9 @@ extension JobStore {
           PGArray(prompts.map(\.1.plan.attemptsRemaining)),
         ], operation: "schedule prompts")
       try session.query(
-        Self.sweepSQL(restricted: true), [1000, PGArray(Array(Set(prompts.map(\.0))))],
+        Self.sweepSQL(restricted: true, outbox: subscriptions),
+        Self.sweepParameters(
+          limit: 1000, jobs: Array(Set(prompts.map(\.0))), subscriptions: subscriptions),
         operation: "announce due prompts")
     }
     // A submission inserted while the job was leased did not make it due (the insert trigger

@@ -3,8 +3,11 @@ import Verification
 
 extension JobStore {
   /// The parameters of ``writeSQL`` for `commits`: one array per column, each commit's image
-  /// (its decision's last state write), then its events.
-  static func writeParameters(_ commits: [JobCommit], instance: String) -> [(any PGEncodable)?] {
+  /// (its decision's last state write), then its events; with `subscriptions`, the parameters of
+  /// ``writeSQLWithOutbox`` (the outbox rows' after them).
+  static func writeParameters(
+    _ commits: [JobCommit], instance: String, subscriptions: OutboxSubscriptions = .none
+  ) -> [(any PGEncodable)?] {
     let images = commits.map { $0.decision.image(at: $0.now) }
     let runAt = zip(commits, images).map { commit, image -> Date in
       if case .runAt(let at) = image.schedule { return at.date }
@@ -14,7 +17,7 @@ extension JobStore {
       commit.decision.records.map { (commit.lease.jobID, $0, commit.measurement) }
     }
     let measured = events.map { $0.1.kind == .providerCall ? $0.2 : nil }
-    return [
+    let base: [(any PGEncodable)?] = [
       PGArray(commits.map(\.lease.jobID)),
       PGArray(commits.map(\.lease.token)),
       PGArray(images.map(\.state.rawValue)),
@@ -46,6 +49,38 @@ extension JobStore {
       PGArray(events.map(\.1.message)),
       PGArray(commits.map { $0.decision.finishedWith != nil }),
     ]
+    guard !subscriptions.isEmpty else { return base }
+    return base + outboxParameters(commits, subscriptions: subscriptions)
+  }
+
+  /// The outbox parameters ($28–$34): per commit how many events it numbers, then one row per
+  /// event and subscribed endpoint, each event's id shared by its endpoints' rows.
+  static func outboxParameters(_ commits: [JobCommit], subscriptions: OutboxSubscriptions)
+    -> [(any PGEncodable)?]
+  {
+    var counts: [Int] = []
+    var rows: [(id: UUID, endpoint: String, job: Int64, ordinal: Int, event: WebhookEvent)] = []
+    for commit in commits {
+      let heard = WebhookEvent.events(in: commit.decision, at: commit.now).filter {
+        !subscriptions.endpoints(for: $0.type).isEmpty
+      }
+      counts.append(heard.count)
+      for (index, event) in heard.enumerated() {
+        let id = UUID()
+        for endpoint in subscriptions.endpoints(for: event.type) {
+          rows.append((id, endpoint, commit.lease.jobID, index + 1, event))
+        }
+      }
+    }
+    return [
+      PGArray(counts),
+      PGArray(rows.map(\.id)),
+      PGArray(rows.map(\.endpoint)),
+      PGArray(rows.map(\.job)),
+      PGArray(rows.map(\.ordinal)),
+      PGArray(rows.map(\.event.type.rawValue)),
+      PGArray(rows.map(\.event.dataJSON)),
+    ]
   }
 
   /// The job write-back: every image whose lease token still matches is written (the machine's
@@ -53,15 +88,22 @@ extension JobStore {
   /// only place that decides it), and its events are appended. A released job with a cancel
   /// request is due at once, so the request never waits for a far `run_at`. Jobs the commits
   /// finish are announced on ``VerifierChannel/finished`` by the same statement.
-  static let writeSQL = """
+  static let writeSQL = writeSQL(outbox: false)
+
+  /// ``writeSQL`` that also appends the commits' outbox rows (``outboxParameters(_:subscriptions:)``),
+  /// numbering each job's events from the counter its `UPDATE` advances under the row's lock.
+  static let writeSQLWithOutbox = writeSQL(outbox: true)
+
+  static func writeSQL(outbox: Bool) -> String {
+    """
     WITH input AS (
       SELECT * FROM unnest($1::bigint[], $2::uuid[], $3::text[], $4::timestamptz[], $5::boolean[],
                            $6::boolean[], $7::text[], $8::text[], $9::text[], $10::text[],
                            $11::uuid[], $12::integer[], $13::timestamptz[], $14::boolean[],
-                           $15::jsonb[], $27::boolean[])
+                           $15::jsonb[], $27::boolean[]\(outbox ? ", $28::integer[]" : ""))
         AS u(id, token, state, run_at, keep_lease, finished, outcome, provider_code,
              provider_message, provider_account_id, attempt_id, attempts_remaining,
-             retry_started_at, clear_account, data, notify)
+             retry_started_at, clear_account, data, notify\(outbox ? ", outbox_count" : ""))
     ), updated AS (
       UPDATE verifier.jobs AS j
          SET state = i.state,
@@ -81,12 +123,12 @@ extension JobStore {
              retry_started_at = i.retry_started_at,
              account_number = CASE WHEN i.clear_account OR i.finished THEN NULL
                                    ELSE j.account_number END,
-             data = coalesce(i.data, j.data),
+             data = coalesce(i.data, j.data),\(outbox ? "\n             outbox_sequence = j.outbox_sequence + i.outbox_count," : "")
              updated_at = now()
         FROM input AS i
        WHERE j.id = i.id AND j.lease_token = i.token
-      RETURNING j.id, i.token AS lease_token, j.state, j.outcome, j.external_ref, i.notify
-    ), appended AS (
+      RETURNING j.id, i.token AS lease_token, j.state, j.outcome, j.external_ref, i.notify\(outbox ? ",\n                j.provider, j.outbox_sequence AS outbox_last, i.outbox_count" : "")
+    ),\(outbox ? outboxCTE : "") appended AS (
       INSERT INTO verifier.events (job_id, kind, from_state, to_state, provider, endpoint, http_status,
                                    provider_code, latency_ms, instance, message)
       SELECT e.job_id, e.kind, e.from_state, e.to_state, e.provider, e.endpoint, e.http_status,
@@ -103,5 +145,19 @@ extension JobStore {
         FROM updated WHERE notify
     )
     SELECT id, lease_token FROM updated, notified
+    """
+  }
+
+  /// The outbox rows of the jobs `updated` wrote: numbered after the job's previous events.
+  static let outboxCTE = """
+     outboxed AS (
+      INSERT INTO verifier.outbox (event_id, endpoint, job_id, sequence, type, provider,
+                                   external_ref, data)
+      SELECT o.event_id, o.endpoint, o.job_id, u.outbox_last - u.outbox_count + o.ordinal, o.type,
+             u.provider, u.external_ref, o.data
+        FROM unnest($29::uuid[], $30::text[], $31::bigint[], $32::integer[], $33::text[],
+                    $34::jsonb[]) AS o(event_id, endpoint, job_id, ordinal, type, data)
+        JOIN updated AS u ON u.id = o.job_id
+    ),
     """
 }

@@ -9,11 +9,17 @@ public struct JobStore: Sendable {
   public let connection: PGConnection
   /// This daemon instance's name, stamped as lease owner and on events.
   public let instance: String
+  /// The webhook endpoints that hear each event: the write-back and the prompt sweep append
+  /// their outbox rows (none by default).
+  public let subscriptions: OutboxSubscriptions
 
   /// Creates a store.
-  public init(connection: PGConnection, instance: String) {
+  public init(
+    connection: PGConnection, instance: String, subscriptions: OutboxSubscriptions = .none
+  ) {
     self.connection = connection
     self.instance = instance
+    self.subscriptions = subscriptions
   }
 
   /// Claims up to `limit` due jobs, oldest due first, with their open submissions, in one

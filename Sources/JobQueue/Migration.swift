@@ -36,5 +36,8 @@ public struct Migration: Sendable {
     Migration(
       version: 5, name: "rate_limits",
       sql: String(decoding: PackageResources.V005_rate_limits_sql, as: UTF8.self)),
+    Migration(
+      version: 6, name: "outbox",
+      sql: String(decoding: PackageResources.V006_outbox_sql, as: UTF8.self)),
   ]
 }
