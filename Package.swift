@@ -57,10 +57,20 @@ let package = Package(
     ),
     // The domain, pure: states, amounts, schedules. No I/O.
     .target(name: "Verification", swiftSettings: swiftSettings),
-    // Webhook deliveries to applications: the signature (docs/webhooks.md).
+    // Webhook deliveries to applications (docs/webhooks.md): the signature, the endpoints, the
+    // retry policy, the signed POST and the delivery worker over JobQueue's outbox.
     .target(
       name: "Webhooks",
-      dependencies: [.product(name: "Crypto", package: "swift-crypto")],
+      dependencies: [
+        "JobQueue",
+        "Verification",
+        "Providers",
+        .product(name: "AsyncHTTPClient", package: "async-http-client"),
+        .product(name: "Crypto", package: "swift-crypto"),
+        .product(name: "Logging", package: "swift-log"),
+        .product(name: "NIOCore", package: "swift-nio"),
+        .product(name: "NIOHTTP1", package: "swift-nio"),
+      ],
       swiftSettings: swiftSettings
     ),
     // Types generated from reference/finicity-ava.openapi.yaml by scripts/generate-openapi
@@ -131,6 +141,7 @@ let package = Package(
         "Verification",
         "Providers",
         "Observability",
+        "Webhooks",
         .product(name: "Configuration", package: "swift-configuration"),
         .product(name: "SystemPackage", package: "swift-system"),
       ],
@@ -146,6 +157,7 @@ let package = Package(
         "SystemdSupport",
         "Observability",
         "VerifierConfiguration",
+        "Webhooks",
         .product(name: "Logging", package: "swift-log"),
         .product(name: "Prometheus", package: "swift-prometheus"),
       ],
@@ -213,7 +225,8 @@ let package = Package(
     .testTarget(
       name: "VerificationTests", dependencies: ["Verification"], swiftSettings: swiftSettings),
     .testTarget(
-      name: "WebhooksTests", dependencies: ["Webhooks", "TestSupport"], swiftSettings: swiftSettings
+      name: "WebhooksTests", dependencies: ["Webhooks", "JobQueue", "TestSupport"],
+      swiftSettings: swiftSettings
     ),
     .testTarget(
       name: "ProvidersTests",
@@ -259,7 +272,7 @@ let package = Package(
       swiftSettings: swiftSettings),
     .testTarget(
       name: "VerifierConfigurationTests",
-      dependencies: ["VerifierConfiguration", "JobQueue"],
+      dependencies: ["VerifierConfiguration", "JobQueue", "Verification"],
       swiftSettings: swiftSettings
     ),
     .testTarget(
