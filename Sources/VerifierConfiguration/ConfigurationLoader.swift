@@ -15,20 +15,27 @@ public enum ConfigurationLoader {
     var problems: [String] = []
     var providers: [any ConfigProvider] = []
     let collector = AccessCollector()
+    var fileKeys: Set<String> = []
+    var fileReadable = false
+    if let path = sources.filePath {
+      let (keys, fileProblems) = FileKeys.read(path: path)
+      fileKeys = keys ?? []
+      fileReadable = keys != nil
+      problems += fileProblems
+    }
+    let (endpointNames, endpointProblems) = WebhookEndpointKeys.names(in: fileKeys)
+    problems += endpointProblems
     let environment = EnvironmentVariablesProvider(
       environmentVariables: sources.environment.filter {
         $0.key.hasPrefix(ConfigurationKey.environmentPrefix)
       },
       secretsSpecifier: .specific(
-        Set(ConfigurationKey.all.filter(\.isSecret).map(\.environmentName)))
+        Set(ConfigurationKey.all.filter(\.isSecret).map(\.environmentName))
+          .union(endpointNames.map(WebhookEndpointKeys.environmentName)))
     ).prefixKeys(with: ["verifierd"])
     providers.append(environment)
-    var fileKeys: Set<String> = []
     if let path = sources.filePath {
-      let (keys, fileProblems) = FileKeys.read(path: path)
-      fileKeys = keys ?? []
-      problems += fileProblems
-      if keys != nil {
+      if fileReadable {
         do {
           providers.append(try await FileProvider<JSONSnapshot>(filePath: FilePath(path)))
         } catch {
@@ -105,8 +112,22 @@ public enum ConfigurationLoader {
         problems.append(problem.description)
       }
     }
+    let (endpoints, endpointReadProblems) = WebhookEndpointKeys.read(
+      endpointNames, reader: reader, secrets: secretReader, collector: collector)
+    problems += endpointReadProblems
     guard problems.isEmpty else { throw ConfigurationError(problems: problems) }
-    let configuration = RuntimeConfiguration.resolved(values, environment: sources.environment)
+    var configuration = RuntimeConfiguration.resolved(values, environment: sources.environment)
+    configuration.webhooks.endpoints = endpoints
+    for endpoint in endpoints {
+      let credential = sources.credentialsDirectory.map {
+        FileManager.default.fileExists(
+          atPath: "\($0)/\(WebhookEndpointKeys.credentialName(endpoint.name))")
+      }
+      origins[WebhookEndpointKeys.secretKey(endpoint.name)] =
+        credential == true
+        ? "credential \(WebhookEndpointKeys.credentialName(endpoint.name))"
+        : "environment \(WebhookEndpointKeys.environmentName(endpoint.name))"
+    }
     try configuration.validate()
     var loaded = LoadedConfiguration(
       configuration: configuration, origins: origins, warnings: warnings)

@@ -44,7 +44,7 @@ public struct ConfigurationSources: Sendable {
     let known = Set(ConfigurationKey.all.map(\.environmentName))
     return environment.keys.filter {
       $0.hasPrefix(ConfigurationKey.environmentPrefix) && !known.contains($0)
-        && !$0.hasPrefix("VERIFIERD_TEST_")
+        && !$0.hasPrefix("VERIFIERD_TEST_") && !WebhookEndpointKeys.isSecretVariable($0)
     }.sorted()
   }
 }

@@ -2,6 +2,7 @@ import Foundation
 import JobQueue
 import Providers
 import Verification
+import Webhooks
 
 /// The daemon's resolved settings: every key of ``ConfigurationKey/all`` set from its sources or
 /// its default, secrets read. ``ConfigurationLoader`` builds one; each field is set by the key
@@ -60,6 +61,8 @@ public struct RuntimeConfiguration: Sendable {
   public var logFormat: String
   /// Where `/metrics`, `/healthz` and `/readyz` listen (`metrics.listen`); `nil`: off.
   public var metricsListen: String?
+  /// Webhook endpoints and delivery (`webhooks.*`); no endpoints by default.
+  public var webhooks: WebhookSettings
 
   /// Creates a configuration from explicit values (tests); every other field has its catalogue
   /// default.
@@ -106,6 +109,7 @@ public struct RuntimeConfiguration: Sendable {
     logLevel = ""
     logFormat = ""
     metricsListen = nil
+    webhooks = WebhookSettings()
   }
 
   /// `hostname:pid`.
