@@ -155,7 +155,7 @@ extension VerifierRuntime {
     Task {
       var failure: String?
       do {
-        try await control.sweepDuePrompts()
+        if try await control.sweepDuePrompts() > 0 { self.deliverer?.wake() }
         try await control.refuseOrphanedSubmissions()
       } catch {
         self.logger.warning("prompt sweep failed", metadata: ["error": "\(error)"])

@@ -7,6 +7,7 @@ import Providers
 import SystemdSupport
 import Verification
 import VerifierConfiguration
+import Webhooks
 
 /// The daemon's run loop: wakes on `NOTIFY verifier_jobs` (a `DispatchSourceRead` in
 /// ``PGListener``) and on a `DispatchSourceTimer` backstop, claims due jobs in batches under
@@ -31,6 +32,8 @@ public final class VerifierRuntime: Sendable {
   let onReload: (@Sendable (RuntimeConfiguration) -> Void)?
   let onDrain: (@Sendable () -> Void)?
   let metrics: VerifierMetrics
+  /// The webhook delivery worker, when endpoints are configured (its own connection).
+  let deliverer: WebhookDeliverer?
   /// The loop's mutable state: on `queue` only.
   let loop: QueueBound<LoopContext>
   /// The configuration the runtime was made with (its database, instance and listen setting do
@@ -62,9 +65,12 @@ public final class VerifierRuntime: Sendable {
     self.http = http
     let limits = PGConnection(configuration: configuration.database, label: "verifierd.limits")
     self.limits = limits
+    let subscriptions = configuration.webhooks.subscriptions
     control = JobStore(
       connection: PGConnection(configuration: configuration.database, label: "verifierd.control"),
-      instance: configuration.instance)
+      instance: configuration.instance, subscriptions: subscriptions)
+    let deliverer = Self.makeDeliverer(configuration, metrics: metrics, logger: logger)
+    self.deliverer = deliverer
     loop = QueueBound(
       LoopContext(
         configuration: configuration, loaded: loaded,
@@ -80,8 +86,10 @@ public final class VerifierRuntime: Sendable {
     writer = WriteBatcher(
       store: JobStore(
         connection: PGConnection(configuration: configuration.database, label: "verifierd.write"),
-        instance: configuration.instance)
+        instance: configuration.instance, subscriptions: subscriptions)
     ) { began in
+      // A batch that committed events may have given the delivery worker work.
+      if !began { deliverer?.wake() }
       // A group commit is a round trip LoopHealth watches, like a claim: a write queue stalled
       // on a hung server withholds the watchdog ping.
       let now = DispatchTime.now().uptimeNanoseconds
@@ -103,6 +111,7 @@ public final class VerifierRuntime: Sendable {
       queue.async { self.notify { try $0.status("starting: checking the schema") } }
       try await checkSchema()
       listener = try await startListener()
+      await deliverer?.start()
     } catch {
       try? await http.shutdown()
       throw error
@@ -126,6 +135,7 @@ public final class VerifierRuntime: Sendable {
       }
     }
     await listener?.stop()
+    await deliverer?.stop()
     try? await http.shutdown()
     logger.info("verifierd stopped")
   }
