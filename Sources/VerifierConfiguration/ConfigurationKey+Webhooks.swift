@@ -5,7 +5,7 @@ extension ConfigurationKey {
   /// (``WebhookEndpointKeys``), read from the file, their secrets as credentials.
   static let webhooks: [ConfigurationKey] = [
     .init(
-      "webhooks.retry_window_seconds", .seconds(1...(90 * 86_400)),
+      "webhooks.retry_window_seconds", .seconds(0.001...(90 * 86_400)),
       default: .of(WebhookRetryPolicy().window), live: false,
       "how long after an event its delivery is retried before it is dead",
       .field(\.webhooks.policy.window)),

@@ -49,8 +49,12 @@ enum DaemonProcess {
     return path
   }
 
-  /// Starts `verifierd run --config path`.
-  static func start(config path: String) throws -> RunningChild {
-    try RunningChild.start(verifierd, ["run", "--config", path], environment: secrets)
+  /// Starts `verifierd run --config path`, with `environment` beside the provider secrets.
+  static func start(config path: String, environment: [String: String] = [:]) throws
+    -> RunningChild
+  {
+    try RunningChild.start(
+      verifierd, ["run", "--config", path],
+      environment: secrets.merging(environment) { _, new in new })
   }
 }
