@@ -51,7 +51,7 @@ struct WebhookFailureTests {
     }
   }
 
-  @Test("a receiver down for longer than the window: every delivery dead, with an alert; the flow went on")
+  @Test("a receiver down past the window: every delivery dead with an alert; the flow goes on")
   func receiverStaysDown() async throws {
     try await withStack { stack in
       try await stack.control("PUT", "/_sandbox/webhooks/faults", ["serverErrorFraction": 1.0])
