@@ -3,7 +3,8 @@ import Logging
 import Observability
 import Synchronization
 
-/// Refreshes the queue gauges (jobs per provider and state, jobs due, the oldest due job's lag)
+/// Refreshes the queue gauges (jobs per provider and state, jobs due, the oldest due job's lag,
+/// each webhook endpoint's backlog, oldest pending event and dead deliveries)
 /// from the database every `interval`, on a connection of its own so the claim path never waits
 /// for it. The figures are the whole queue's, the same from every daemon sharing the database.
 public final class QueueMetricsSampler: Sendable {
@@ -45,6 +46,11 @@ public final class QueueMetricsSampler: Sendable {
       metrics.jobs(provider: key.provider, state: key.state, count: counts[key] ?? 0)
     }
     metrics.queue(dueNow: status.dueNow, oldestDueLagSeconds: status.oldestDueLagSeconds)
+    for endpoint in try await OutboxAdmin(connection: connection).status() {
+      metrics.webhookOutbox(
+        endpoint: endpoint.endpoint, pending: endpoint.pending,
+        oldestPendingSeconds: endpoint.oldestPendingSeconds, dead: endpoint.dead)
+    }
   }
 
   /// Samples every `interval` until the task is cancelled, then closes its connection. A failed

@@ -59,7 +59,8 @@ struct WebhookFailureTests {
       var configuration = WebhookFlowTests.configuration(stack, window: .milliseconds(500))
       configuration.webhooks.policy = WebhookRetryPolicy(
         window: .milliseconds(500), initial: .milliseconds(50), maximum: .milliseconds(100))
-      try await withRuntime(configuration) { _ in
+      let recorded = MetricsTests.Recorded()
+      try await withRuntime(configuration, metrics: recorded.metrics) { _ in
         try await stack.waitUntilFinished([id])
         try await stack.waitFor("every delivery dead") {
           let rows = try await WebhookFlowTests.outbox(stack)
@@ -67,6 +68,17 @@ struct WebhookFailureTests {
         }
       }
       #expect(try await stack.job(id).state == "returned", "delivery never held the flow back")
+      #expect(
+        recorded.value(#"verifierd_webhook_deliveries_total{endpoint="app",result="dead"}"#) == 2)
+      #expect(
+        (recorded.value(#"verifierd_webhook_deliveries_total{endpoint="app",result="retry"}"#)
+          ?? 0) >= 2)
+      let sampler = QueueMetricsSampler(
+        database: stack.database.configuration, metrics: recorded.metrics)
+      try await sampler.sample()
+      #expect(recorded.value(#"verifierd_webhook_dead{endpoint="app"}"#) == 2)
+      #expect(recorded.value(#"verifierd_webhook_backlog{endpoint="app"}"#) == 0)
+      #expect(recorded.value(#"verifierd_webhook_oldest_pending_seconds{endpoint="app"}"#) == 0)
       let rows = try await stack.database.run(
         "SELECT attempts, last_status, last_error FROM verifier.outbox ORDER BY sequence")
       for row in rows.rows {
