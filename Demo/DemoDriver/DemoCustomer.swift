@@ -20,19 +20,34 @@ final class DemoCustomer: Sendable {
   /// Submissions made so far.
   var submissions: Int { guesses.withLock { $0.values.reduce(0, +) } }
 
-  /// Handles one prompt notification's payload.
+  /// Which path tells the customer of a prompt: jobs with odd ids hear by webhook (the
+  /// sandbox's receiver, ``DemoWebhookCustomer``), the others by `LISTEN`, so the demo shows both.
+  static func hearsByWebhook(_ job: Int64) -> Bool { job % 2 == 1 }
+
+  /// Prompts answered, by the path they came by.
+  let heard = Mutex<(notify: Int, webhook: Int)>((0, 0))
+
+  /// Handles one prompt notification's payload (jobs that hear by webhook are left to it).
   func prompted(_ payload: String) {
     guard
       let object = try? JSONSerialization.jsonObject(with: Data(payload.utf8)) as? [String: Any],
-      let job = (object["job_id"] as? NSNumber)?.int64Value,
+      let job = (object["job_id"] as? NSNumber)?.int64Value, !Self.hearsByWebhook(job),
       let promptID = (object["prompt_id"] as? NSNumber)?.int64Value,
-      let kind = object["kind"] as? String, kind == "first" || kind == "retry",
-      let ref = object["external_ref"] as? String
+      let kind = object["kind"] as? String, let ref = object["external_ref"] as? String
     else { return }
+    prompted(job: job, prompt: promptID, kind: kind, ref: ref, byWebhook: false)
+  }
+
+  /// Answers a `first` or `retry` prompt of `job` as its `external_ref` says.
+  func prompted(job: Int64, prompt: Int64, kind: String, ref: String, byWebhook: Bool) {
+    guard kind == "first" || kind == "retry" else { return }
     let parts = ref.split(separator: ":")
     guard parts.count == 3 else { return }
     let behaviour = String(parts[1])
-    let task = Task { _ = try? await self.answer(job: job, prompt: promptID, behaviour: behaviour) }
+    heard.withLock {
+      if byWebhook { $0.webhook += 1 } else { $0.notify += 1 }
+    }
+    let task = Task { _ = try? await self.answer(job: job, prompt: prompt, behaviour: behaviour) }
     work.withLock { $0.append(task) }
   }
 

@@ -28,6 +28,14 @@ struct DemoDriver: AsyncParsableCommand {
       if case .notification(let note) = event { customer.prompted(note.payload) }
     }
     try await listener.start()
+    let hooks = DemoWebhookCustomer(
+      database: PGConnection(configuration: configuration), sandbox: sandbox, customer: customer)
+    let watching = Task {
+      while !Task.isCancelled {
+        do { try await hooks.poll() } catch { print("webhook watch failed: \(error)") }
+        try? await Task.sleep(for: .milliseconds(200))
+      }
+    }
     let clock = ContinuousClock()
     let start = clock.now
     let cases = DemoScenario.cases.filter { only == nil || $0.name == only }
@@ -46,10 +54,13 @@ struct DemoDriver: AsyncParsableCommand {
       if finished < enqueued { try await Task.sleep(for: .seconds(2)) }
     }
     await listener.stop()
+    watching.cancel()
+    await watching.value
     await customer.finish()
     print("the customer submitted \(customer.submissions) sets of amounts")
     let unexpected = try await report.outcomes()
     try await report.stages()
+    let webhookProblems = try await hooks.report()
     try await http.shutdown()
     if finished < enqueued {
       print("\nFAILED: \(enqueued - finished) jobs did not finish within \(timeout) s")
@@ -59,6 +70,10 @@ struct DemoDriver: AsyncParsableCommand {
       print("\nFAILED: \(unexpected) jobs ended other than expected")
       throw ExitCode(1)
     }
-    print("\nOK: every job ended as its input said it would")
+    if webhookProblems > 0 {
+      print("\nFAILED: the webhooks above fell short")
+      throw ExitCode(1)
+    }
+    print("\nOK: every job ended as its input said it would, every event arrived once, in order")
   }
 }
