@@ -26,6 +26,7 @@ extension VerifierMetrics {
     var factory = PrometheusMetricsFactory(registry: registry)
     factory.durationHistogramBuckets[Name.providerCallDuration] = callDurationBuckets
     factory.durationHistogramBuckets[RateLimitName.wait] = permitWaitBuckets
+    factory.durationHistogramBuckets[WebhookName.duration] = callDurationBuckets
     factory.valueHistogramBuckets[Name.claimBatchSize] = claimBatchBuckets
     return factory
   }

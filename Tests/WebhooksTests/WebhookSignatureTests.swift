@@ -71,10 +71,16 @@ import Testing
       try Self.run(recipe, signature: old, secret: "whsec-test-secret", body: body) == "stale")
   }
 
-  /// The shell block that follows the `webhook-signature-recipe` marker in docs/webhooks.md.
-  static func documentedRecipe() throws -> String {
+  @Test("the README shows the recipe exactly as docs/webhooks.md does (the one the test runs)")
+  func readmeRecipe() throws {
+    #expect(try Self.documentedRecipe(in: "README.md") == Self.documentedRecipe())
+  }
+
+  /// The shell block that follows the `webhook-signature-recipe` marker in `file` (relative to
+  /// the package).
+  static func documentedRecipe(in file: String = "docs/webhooks.md") throws -> String {
     let docs = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-      .appendingPathComponent("../../docs/webhooks.md").standardized
+      .appendingPathComponent("../../\(file)").standardized
     let text = try String(contentsOf: docs, encoding: .utf8)
     let marker = try #require(text.range(of: "<!-- webhook-signature-recipe -->"))
     let rest = text[marker.upperBound...]
