@@ -34,6 +34,10 @@ public struct SandboxConfiguration: Sendable {
   public var webhookSecret: String
   /// Largest distance of a webhook signature's timestamp from the real clock.
   public var webhookTolerance: Duration
+  /// Whether the receiver keeps each delivery's body (`GET /_sandbox/webhooks` then shows it), for
+  /// audits of what was sent, such as the leak test; off by default, so nothing a sender should
+  /// not have sent is kept.
+  public var keepWebhookBodies: Bool
 
   /// Creates a configuration with test-friendly defaults.
   public init(
@@ -53,7 +57,8 @@ public struct SandboxConfiguration: Sendable {
     seed: UInt64 = 42,
     capturePath: String? = nil,
     webhookSecret: String = "sandbox-webhook-secret",
-    webhookTolerance: Duration = .seconds(300)
+    webhookTolerance: Duration = .seconds(300),
+    keepWebhookBodies: Bool = false
   ) {
     self.host = host
     self.port = port
@@ -72,5 +77,6 @@ public struct SandboxConfiguration: Sendable {
     self.capturePath = capturePath
     self.webhookSecret = webhookSecret
     self.webhookTolerance = webhookTolerance
+    self.keepWebhookBodies = keepWebhookBodies
   }
 }

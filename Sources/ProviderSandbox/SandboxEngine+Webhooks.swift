@@ -18,7 +18,9 @@ extension SandboxEngine {
       receivedAt: Date().timeIntervalSince1970, signature: verdict, fault: fault,
       bodyBytes: request.body.count, eventId: body?["id"] as? String,
       type: body?["type"] as? String, jobId: (body?["job_id"] as? NSNumber)?.int64Value,
-      sequence: (body?["sequence"] as? NSNumber)?.int64Value)
+      sequence: (body?["sequence"] as? NSNumber)?.int64Value,
+      body: configuration.keepWebhookBodies && !request.bodyTooLarge
+        ? String(decoding: request.body, as: UTF8.self) : nil)
     webhookArrivals.append(arrival)
     if webhookArrivals.count > Self.webhookArrivalLimit { webhookArrivals.removeFirst() }
     let delay = Duration.milliseconds(max(0, webhookFaults.latencyMs))

@@ -1,8 +1,9 @@
 import Foundation
 
 /// One delivery the sandbox's webhook receiver took (`GET /_sandbox/webhooks` lists them): what
-/// the signature check said, any fault injected, and the event's identifying fields. Never the
-/// body itself, so nothing a sender should not have sent is kept.
+/// the signature check said, any fault injected, and the event's identifying fields. The body
+/// itself only when the sandbox is told to keep bodies (``SandboxConfiguration/keepWebhookBodies``),
+/// so by default nothing a sender should not have sent is kept.
 struct SandboxWebhookArrival: Sendable, Equatable {
   /// When it arrived, seconds since 1970 on the real clock.
   var receivedAt: Double
@@ -17,6 +18,8 @@ struct SandboxWebhookArrival: Sendable, Equatable {
   var type: String?
   var jobId: Int64?
   var sequence: Int64?
+  /// The body as it arrived (UTF-8), when bodies are kept.
+  var body: String? = nil
 
   /// As the control API shows it (absent fields left out).
   var json: [String: Any] {
@@ -28,6 +31,7 @@ struct SandboxWebhookArrival: Sendable, Equatable {
     object["type"] = type
     object["jobId"] = jobId
     object["sequence"] = sequence
+    object["body"] = body
     return object
   }
 }

@@ -22,6 +22,8 @@ struct ProviderSandboxCommand: AsyncParsableCommand {
     "sandbox-folio-secret"
   @Option(help: "Secret the webhook receiver checks Verifierd-Signature with.") var webhookSecret =
     "sandbox-webhook-secret"
+  @Flag(help: "Keep each webhook delivery's body, shown by GET /_sandbox/webhooks (audits).")
+  var keepWebhookBodies = false
   @Option(help: "Fixed latency added to every provider call, ms.") var latencyMs = 0
   @Option(help: "Extra uniform latency up to this many ms.") var latencyJitterMs = 0
   @Option(help: "Requests per second before answering 429 (0 = no limit).") var rateLimit: Double =
@@ -61,7 +63,7 @@ struct ProviderSandboxCommand: AsyncParsableCommand {
       folioSharedSecret: folioSharedSecret,
       faults: faults, seed: seed,
       capturePath: capture ?? ProcessInfo.processInfo.environment["SANDBOX_CAPTURE"],
-      webhookSecret: webhookSecret)
+      webhookSecret: webhookSecret, keepWebhookBodies: keepWebhookBodies)
     let server = try await ProviderSandboxServer.start(configuration)
     FileHandle.standardOutput.write(Data("listening on \(server.host):\(server.port)\n".utf8))
     try await server.wait()

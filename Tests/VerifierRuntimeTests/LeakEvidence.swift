@@ -34,6 +34,7 @@ struct LeakEvidence {
     let queries = [
       ("events table", "SELECT row_to_json(e)::text AS t FROM verifier.events e ORDER BY id"),
       ("prompts table", "SELECT row_to_json(p)::text AS t FROM verifier.prompts p ORDER BY id"),
+      ("outbox table", "SELECT row_to_json(o)::text AS t FROM verifier.outbox o ORDER BY id"),
       (
         "jobs table (daemon's columns)",
         """

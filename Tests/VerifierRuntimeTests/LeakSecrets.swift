@@ -29,6 +29,8 @@ struct LeakSecrets: Sendable {
   let appKey = "\(Self.prefix)-appkey-2b9e64d1a7c3f058"
   let folioSharedSecret = "\(Self.prefix)-folio-c81d5e3f9a2b7604"
   let databasePassword = "\(Self.prefix)-dbpass-5e07a3b9d2c4f186"
+  /// The webhook endpoint `leak`'s secret (the sandbox's receiver checks it).
+  let webhookSecret = "\(Self.prefix)-webhook-9d4b2e7a1c6f3085"
   /// A login role made for the test (a member of `verifier_daemon`), with ``databasePassword``.
   let databaseRole =
     "leak_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").prefix(12).lowercased()
@@ -38,7 +40,7 @@ struct LeakSecrets: Sendable {
     [
       ("Finicity partner secret", partnerSecret), ("Finicity app key", appKey),
       ("Folio shared secret", folioSharedSecret), ("database password", databasePassword),
-      ("the secrets' common prefix", Self.prefix),
+      ("webhook secret", webhookSecret), ("the secrets' common prefix", Self.prefix),
     ]
   }
 
@@ -75,12 +77,14 @@ struct LeakSecrets: Sendable {
       return [
         "FINICITY_PARTNER_SECRET": partnerSecret, "FINICITY_APP_KEY": appKey,
         "FOLIO_SHARED_SECRET": folioSharedSecret,
+        "VERIFIERD_WEBHOOKS_ENDPOINTS_LEAK_SECRET": webhookSecret,
       ]
     case .credentialsDirectory:
       try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
       for (name, value) in [
         ("finicity-partner-secret", partnerSecret), ("finicity-app-key", appKey),
         ("folio-shared-secret", folioSharedSecret), ("database-password", databasePassword),
+        ("webhooks-endpoints-leak-secret", webhookSecret),
       ] {
         let file = folder.appendingPathComponent(name)
         try Data(value.utf8).write(to: file)

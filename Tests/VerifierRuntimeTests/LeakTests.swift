@@ -5,6 +5,7 @@ import NIOCore
 import ProviderSandbox
 import TestSupport
 import Testing
+import Verification
 
 #if canImport(Glibc)
   import Glibc
@@ -48,6 +49,16 @@ struct LeakTests {
         "initiate_settle_seconds": 3, "retry_base_seconds": 0.1, "retry_max_seconds": 0.5,
         "retry_window_seconds": 30,
       ],
+      // Every event to the sandbox's receiver, which keeps the bodies for the scan.
+      "webhooks": [
+        "retry_initial_seconds": 0.05, "retry_max_seconds": 0.2, "poll_interval_seconds": 0.1,
+        "endpoints": [
+          "leak": [
+            "url": stack.sandbox.baseURL + "/_sandbox/webhooks",
+            "events": WebhookEventType.allCases.map(\.rawValue), "timeout_seconds": 2,
+          ]
+        ],
+      ],
     ]
   }
 
@@ -58,7 +69,8 @@ struct LeakTests {
     let secrets = LeakSecrets()
     let sandbox = SandboxConfiguration(
       finicityAppKey: secrets.appKey, finicityPartnerSecret: secrets.partnerSecret,
-      folioSharedSecret: secrets.folioSharedSecret, faults: Self.faults)
+      folioSharedSecret: secrets.folioSharedSecret, faults: Self.faults,
+      webhookSecret: secrets.webhookSecret, keepWebhookBodies: true)
     do {
       try await withStack(sandbox: sandbox) { stack in try await run(stack, secrets) }
     } catch {
@@ -114,7 +126,14 @@ struct LeakTests {
     let jobs: [LeakJob]
     let sqlErrors: [String]
     do {
+      // One delivery in ten fails, so the retry path logs too.
+      try await stack.control("PUT", "/_sandbox/webhooks/faults", ["serverErrorFraction": 0.1])
       (jobs, sqlErrors) = try await drive(stack)
+      try await stack.waitFor("every webhook delivered") {
+        let pending = try await stack.database.run(
+          "SELECT count(*) AS n FROM verifier.outbox WHERE status = 'pending'")
+        return try pending[0].decode("n", as: Int.self) == 0
+      }
     } catch {
       for child in [daemon, offline] {
         child.send(SIGKILL)
@@ -153,6 +172,11 @@ struct LeakTests {
         return nil
       }.joined(separator: "\n"))
     let eventRows = try await evidence.addTables(stack.database)
+    // What the receiver was sent: every delivery's body, as it arrived.
+    let arrivals =
+      try await stack.control("GET", "/_sandbox/webhooks")["arrivals"] as? [[String: Any]] ?? []
+    let bodies = arrivals.compactMap { $0["body"] as? String }
+    evidence.add("webhook deliveries (bodies)", bodies.joined(separator: "\n"))
     if let logStart {
       // The server's log holds the refusals it raised (so this is the log of this run's server).
       let log = try evidence.addServerLog(from: logStart)
@@ -173,6 +197,9 @@ struct LeakTests {
     #expect(failedCommands.isEmpty, "\(failedCommands.prefix(5))")
     #expect(sqlErrors.count == 14)
     #expect(eventRows > jobs.count * 3, "only \(eventRows) events")
+    #expect(
+      bodies.count == arrivals.count && bodies.count > jobs.count * 2, "\(bodies.count) bodies")
+    #expect(arrivals.allSatisfy { $0["signature"] as? String == "valid" })
     #expect(notifications.notifications(on: VerifierChannel.finished).count >= jobs.count)
     // Once finished, no job keeps its full account number (a dump of the table would leak it).
     let kept = try await stack.database.run(
