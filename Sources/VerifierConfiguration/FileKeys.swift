@@ -17,7 +17,10 @@ enum FileKeys {
     flatten(object, prefix: "", into: &keys)
     var problems: [String] = []
     // Endpoints' keys are named by the operator; WebhookEndpointKeys checks them.
-    for name in keys.sorted() where !name.hasPrefix(WebhookEndpointKeys.prefix) {
+    for name in keys.sorted()
+    where !name.hasPrefix(WebhookEndpointKeys.prefix)
+      && name != String(WebhookEndpointKeys.prefix.dropLast())
+    {
       guard let key = ConfigurationKey.named(name) else {
         problems.append("\(name) (file): not a known key")
         continue

@@ -34,6 +34,11 @@ enum WebhookEndpointKeys {
   static func names(in fileKeys: Set<String>) -> (names: [String], problems: [String]) {
     var names: Set<String> = []
     var problems: [String] = []
+    if fileKeys.contains(String(prefix.dropLast())) {
+      problems.append(
+        "\(prefix.dropLast()) (file): must be an object of named endpoints "
+          + "({\"crm\": {\"url\": ..., \"events\": [...]}})")
+    }
     for key in fileKeys.sorted() where key.hasPrefix(prefix) {
       let parts = key.dropFirst(prefix.count).split(
         separator: ".", omittingEmptySubsequences: false)

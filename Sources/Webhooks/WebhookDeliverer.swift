@@ -22,6 +22,10 @@ public actor WebhookDeliverer {
   private let signals: AsyncStream<Void>
   private nonisolated let signal: AsyncStream<Void>.Continuation
   private var inFlight = 0
+  /// Completions waiting to be written, and whether a write is under way (group commit: the
+  /// completions that arrive while one batch is written go together in the next).
+  private var completions: [OutboxCompletion] = []
+  private var writing = false
   private var stopping = false
   private var idle: [CheckedContinuation<Void, Never>] = []
   private var timer: DispatchSourceTimer?
@@ -108,17 +112,36 @@ public actor WebhookDeliverer {
     let took = clock.now - started
     var random = SystemRandomNumberGenerator()
     let completion = settings.policy.completion(for: delivery, result: result, using: &random)
-    do {
-      try await store.complete([completion])
-    } catch {
-      // The lease runs out and the delivery is made again: at least once.
-      logger.warning(
-        "recording a webhook delivery failed",
-        metadata: ["endpoint": "\(delivery.endpoint)", "error": "\(error)"])
-    }
     log(completion)
     observe(completion, took)
-    await ended()
+    await completed(completion)
+  }
+
+  /// Queues a completion for the next batch, starting the writer when none runs.
+  private func completed(_ completion: OutboxCompletion) {
+    completions.append(completion)
+    guard !writing else { return }
+    writing = true
+    Task { await self.writeCompletions() }
+  }
+
+  /// Writes the waiting completions, batch after batch, until none is left; each batch's
+  /// deliveries then leave the in-flight count.
+  private func writeCompletions() async {
+    while !completions.isEmpty {
+      let batch = completions
+      completions = []
+      do {
+        try await store.complete(batch)
+      } catch {
+        // The leases run out and the deliveries are made again: at least once.
+        logger.warning(
+          "recording webhook deliveries failed",
+          metadata: ["deliveries": "\(batch.count)", "error": "\(error)"])
+      }
+      ended(batch.count)
+    }
+    writing = false
   }
 
   private nonisolated func log(_ completion: OutboxCompletion) {
@@ -134,8 +157,8 @@ public actor WebhookDeliverer {
     }
   }
 
-  private func ended() {
-    inFlight -= 1
+  private func ended(_ count: Int) {
+    inFlight -= count
     if inFlight == 0, stopping {
       for waiter in idle { waiter.resume() }
       idle = []

@@ -72,6 +72,16 @@ struct WebhookEndpointConfigurationTests {
     #expect(!text.contains("t0ps3cret") && !text.contains("in-the-file"), "\(text)")
     #expect(!text.contains("webhooks.endpoints.ok"), "a good endpoint has no problem")
 
+    let notAnObject = await Loader.problems(
+      ConfigurationSources(
+        filePath: try Loader.file(#"{"webhooks": {"endpoints": ["https://x.example.com"]}}"#),
+        environment: [:]))
+    #expect(notAnObject.count == 1)
+    #expect(
+      notAnObject.first?.hasPrefix(
+        "webhooks.endpoints (file): must be an object of named endpoints") == true,
+      "\(notAnObject)")
+
     let lease = await Loader.problems(
       ConfigurationSources(
         filePath: try Loader.file(
