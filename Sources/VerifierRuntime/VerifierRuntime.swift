@@ -113,6 +113,7 @@ public final class VerifierRuntime: Sendable {
       listener = try await startListener()
       await deliverer?.start()
     } catch {
+      await deliverer?.stop()
       try? await http.shutdown()
       throw error
     }

@@ -72,6 +72,53 @@ struct OutboxStoreTests {
     }
   }
 
+  @Test("four daemons claiming at once take every delivery exactly once, each job's in sequence")
+  func concurrentClaimers() async throws {
+    try await TestDatabase.with { database in
+      // 500 jobs with 4 events each.
+      try await database.run(
+        """
+        INSERT INTO verifier.outbox (event_id, endpoint, job_id, sequence, type, provider, data)
+        SELECT gen_random_uuid(), 'app', j, s, 'verification.finished', 'finicity', '{}'
+          FROM generate_series(1, 500) AS j, generate_series(1, 4) AS s
+        """)
+      let claimed = try await withThrowingTaskGroup(of: [OutboxDelivery].self) { group in
+        for daemon in 0..<4 {
+          group.addTask {
+            let store = OutboxStore(connection: database.connect(), instance: "d\(daemon)")
+            var mine: [OutboxDelivery] = []
+            var idle = 0
+            // Claim and acknowledge until nothing is due several times over (a job's next
+            // event is due only once another daemon acknowledged the one before).
+            while idle < 20 {
+              let batch = try await store.claim(
+                endpoints: ["app"], limit: 25, leaseDuration: .seconds(60))
+              idle = batch.isEmpty ? idle + 1 : 0
+              try await store.complete(batch.map { Self.completion($0, .delivered) })
+              mine += batch
+            }
+            return mine
+          }
+        }
+        return try await group.reduce(into: [OutboxDelivery]()) { $0 += $1 }
+      }
+      #expect(claimed.count == 2000)
+      #expect(Set(claimed.map(\.id)).count == 2000, "no delivery claimed twice")
+      #expect(claimed.allSatisfy { $0.attempts == 1 })
+      let undelivered = try await database.run(
+        "SELECT count(*) AS n FROM verifier.outbox WHERE status <> 'delivered'")
+      #expect(try undelivered[0].decode("n", as: Int.self) == 0)
+      // In sequence: no event was claimed before the one before it was acknowledged.
+      let early = try await database.run(
+        """
+        SELECT count(*) AS n FROM verifier.outbox AS later JOIN verifier.outbox AS earlier
+            ON earlier.job_id = later.job_id AND earlier.sequence = later.sequence - 1
+         WHERE later.last_attempt_at < earlier.delivered_at
+        """)
+      #expect(try early[0].decode("n", as: Int.self) == 0)
+    }
+  }
+
   @Test("an abandoned delivery is due again when its lease runs out; the old lease writes nothing")
   func abandonedLease() async throws {
     try await TestDatabase.with { database in
