@@ -14,16 +14,28 @@ extension JobAdmin {
         operation: "count prunable jobs")
       return try result[0].decode("n")
     }
+    return try await connection.deleteInBatches(
+      """
+      DELETE FROM verifier.jobs WHERE id IN (
+        SELECT id FROM verifier.jobs WHERE finished_at < $1 ORDER BY finished_at LIMIT $2
+        FOR UPDATE SKIP LOCKED)
+      """, before: cutoff, batchSize: batchSize, operation: "prune finished jobs")
+  }
+}
+
+extension PGConnection {
+  /// Runs `sql` (a `DELETE` of at most `$2` rows older than `$1`, skipping locked ones) until a
+  /// batch deletes fewer than `batchSize`, each batch its own short transaction; returns how many
+  /// rows went.
+  func deleteInBatches(_ sql: String, before cutoff: Date, batchSize: Int, operation: String)
+    async throws -> Int
+  {
+    let size = max(1, batchSize)
     var total = 0
     while true {
-      let result = try await connection.query(
-        """
-        DELETE FROM verifier.jobs WHERE id IN (
-          SELECT id FROM verifier.jobs WHERE finished_at < $1 ORDER BY finished_at LIMIT $2
-          FOR UPDATE SKIP LOCKED)
-        """, [cutoff, max(1, batchSize)], operation: "prune finished jobs")
+      let result = try await query(sql, [cutoff, size], operation: operation)
       total += result.affectedRows
-      if result.affectedRows < max(1, batchSize) { return total }
+      if result.affectedRows < size { return total }
     }
   }
 }

@@ -88,16 +88,11 @@ public struct OutboxAdmin: Sendable {
         [cutoff], operation: "count prunable webhooks")
       return try result[0].decode("n")
     }
-    var total = 0
-    while true {
-      let result = try await connection.query(
-        """
-        DELETE FROM verifier.outbox WHERE id IN (
-          SELECT id FROM verifier.outbox WHERE created_at < $1 AND status <> 'pending'
-           ORDER BY created_at LIMIT $2 FOR UPDATE SKIP LOCKED)
-        """, [cutoff, max(1, batchSize)], operation: "prune webhooks")
-      total += result.affectedRows
-      if result.affectedRows < max(1, batchSize) { return total }
-    }
+    return try await connection.deleteInBatches(
+      """
+      DELETE FROM verifier.outbox WHERE id IN (
+        SELECT id FROM verifier.outbox WHERE created_at < $1 AND status <> 'pending'
+         ORDER BY created_at LIMIT $2 FOR UPDATE SKIP LOCKED)
+      """, before: cutoff, batchSize: batchSize, operation: "prune webhooks")
   }
 }

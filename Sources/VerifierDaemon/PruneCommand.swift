@@ -14,28 +14,13 @@ struct PruneCommand: AsyncParsableCommand {
       """)
 
   @OptionGroup var database: DatabaseOptions
-
-  @Option(help: "Age of finished jobs to delete: a number with s, m, h or d (for example 90d).")
-  var olderThan: Age
-
-  @Option(help: "Jobs deleted per transaction.")
-  var batchSize = 1000
-
-  @Flag(help: "Only count what would be deleted.")
-  var dryRun = false
-
-  func validate() throws {
-    guard batchSize >= 1, batchSize <= 100_000 else {
-      throw ValidationError("--batch-size must be between 1 and 100000")
-    }
-  }
+  @OptionGroup var prune: PruneOptions
 
   func run() async throws {
-    let cutoff = Date().addingTimeInterval(-olderThan.seconds)
     let count = try await database.perform("prune") {
       try await JobAdmin(connection: $0).prune(
-        finishedBefore: cutoff, batchSize: batchSize, dryRun: dryRun)
+        finishedBefore: prune.cutoff, batchSize: prune.batchSize, dryRun: prune.dryRun)
     }
-    print(dryRun ? "would delete \(count) finished jobs" : "deleted \(count) finished jobs")
+    print(prune.dryRun ? "would delete \(count) finished jobs" : "deleted \(count) finished jobs")
   }
 }
