@@ -53,6 +53,21 @@ extension JobStore {
     return base + outboxParameters(commits, subscriptions: subscriptions)
   }
 
+  /// The events of `commit` some endpoint hears, in order: what its outbox rows announce.
+  static func heardEvents(_ commit: JobCommit, _ subscriptions: OutboxSubscriptions)
+    -> [WebhookEvent]
+  {
+    guard !subscriptions.isEmpty else { return [] }
+    return WebhookEvent.events(in: commit.decision, at: commit.now).filter {
+      !subscriptions.endpoints(for: $0.type).isEmpty
+    }
+  }
+
+  /// Whether committing `commits` writes any outbox row (the delivery worker then has work).
+  public func announces(_ commits: [JobCommit]) -> Bool {
+    commits.contains { !Self.heardEvents($0, subscriptions).isEmpty }
+  }
+
   /// The outbox parameters ($28–$34): per commit how many events it numbers, then one row per
   /// event and subscribed endpoint, each event's id shared by its endpoints' rows.
   static func outboxParameters(_ commits: [JobCommit], subscriptions: OutboxSubscriptions)
@@ -61,9 +76,7 @@ extension JobStore {
     var counts: [Int] = []
     var rows: [(id: UUID, endpoint: String, job: Int64, ordinal: Int, event: WebhookEvent)] = []
     for commit in commits {
-      let heard = WebhookEvent.events(in: commit.decision, at: commit.now).filter {
-        !subscriptions.endpoints(for: $0.type).isEmpty
-      }
+      let heard = heardEvents(commit, subscriptions)
       counts.append(heard.count)
       for (index, event) in heard.enumerated() {
         let id = UUID()

@@ -32,11 +32,20 @@ public struct OutboxStore: Sendable {
     return try result.rows.map(OutboxDelivery.init(row:))
   }
 
+  /// What a completion wrote.
+  public struct Written: Sendable, Equatable {
+    /// The deliveries whose leases still held.
+    public var ids: Set<Int64>
+    /// Whether a delivery it settled (acknowledged or dead) had a later event of its job
+    /// waiting for the same endpoint, which is due now.
+    public var unblocked: Bool
+  }
+
   /// Writes back `completions` whose leases still hold; a dead delivery also leaves an `alert`
-  /// event on its job (when the job is still there). Returns the ids written.
+  /// event on its job (when the job is still there).
   @discardableResult
-  public func complete(_ completions: [OutboxCompletion]) async throws -> Set<Int64> {
-    guard !completions.isEmpty else { return [] }
+  public func complete(_ completions: [OutboxCompletion]) async throws -> Written {
+    guard !completions.isEmpty else { return Written(ids: [], unblocked: false) }
     let result = try await connection.query(
       Self.completeSQL,
       [
@@ -45,7 +54,9 @@ public struct OutboxStore: Sendable {
         PGArray(completions.map(\.retryAfter.seconds)),
         PGArray(completions.map(\.httpStatus)), PGArray(completions.map(\.error)), instance,
       ], operation: "complete webhook deliveries")
-    return Set(try result.rows.map { try $0.decode("id", as: Int64.self) })
+    return Written(
+      ids: Set(try result.rows.map { try $0.decode("id", as: Int64.self) }),
+      unblocked: try result.rows.contains { try $0.decode("unblocked", as: Bool.self) })
   }
 
   static let claimSQL = """
@@ -89,7 +100,7 @@ public struct OutboxStore: Sendable {
         FROM unnest($1::bigint[], $2::uuid[], $3::text[], $4::float8[], $5::integer[], $6::text[])
           AS r(id, token, status, delay, http_status, error)
        WHERE o.id = r.id AND o.lease_token = r.token
-      RETURNING o.id, o.job_id, o.endpoint, o.type, o.status, o.last_error
+      RETURNING o.id, o.job_id, o.endpoint, o.sequence, o.type, o.status, o.last_error
     ), alerts AS (
       INSERT INTO verifier.events (job_id, kind, instance, message)
       SELECT d.job_id, 'alert', $7,
@@ -98,6 +109,10 @@ public struct OutboxStore: Sendable {
         FROM done AS d
        WHERE d.status = 'dead' AND EXISTS (SELECT 1 FROM verifier.jobs AS j WHERE j.id = d.job_id)
     )
-    SELECT id FROM done
+    SELECT d.id, d.status <> 'pending' AND EXISTS (
+             SELECT 1 FROM verifier.outbox AS later
+              WHERE later.endpoint = d.endpoint AND later.job_id = d.job_id
+                AND later.sequence > d.sequence AND later.status = 'pending') AS unblocked
+      FROM done AS d
     """
 }

@@ -86,19 +86,19 @@ public final class VerifierRuntime: Sendable {
     writer = WriteBatcher(
       store: JobStore(
         connection: PGConnection(configuration: configuration.database, label: "verifierd.write"),
-        instance: configuration.instance, subscriptions: subscriptions)
-    ) { began in
-      // A batch that committed events may have given the delivery worker work.
-      if !began { deliverer?.wake() }
-      // A group commit is a round trip LoopHealth watches, like a claim: a write queue stalled
-      // on a hung server withholds the watchdog ping.
-      let now = DispatchTime.now().uptimeNanoseconds
-      queue.async {
-        loop.with {
-          if began { $0.health.began(.write, at: now) } else { _ = $0.health.ended(.write) }
+        instance: configuration.instance, subscriptions: subscriptions),
+      // A batch that committed webhook events gave the delivery worker work.
+      onAnnounced: { deliverer?.wake() },
+      onBatch: { began in
+        // A group commit is a round trip LoopHealth watches, like a claim: a write queue
+        // stalled on a hung server withholds the watchdog ping.
+        let now = DispatchTime.now().uptimeNanoseconds
+        queue.async {
+          loop.with {
+            if began { $0.health.began(.write, at: now) } else { _ = $0.health.ended(.write) }
+          }
         }
-      }
-    }
+      })
   }
 
   /// Runs until drained: after ``stop()``, SIGTERM or SIGINT (with `handleSignals`), in-flight

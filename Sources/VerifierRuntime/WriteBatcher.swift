@@ -19,12 +19,18 @@ final class WriteBatcher: Sendable {
   let store: JobStore
   let maxBatch: Int
   private let onBatch: @Sendable (Bool) -> Void
+  private let onAnnounced: @Sendable () -> Void
   private let pending = Mutex(Pending())
 
-  init(store: JobStore, maxBatch: Int = 256, onBatch: @escaping @Sendable (Bool) -> Void = { _ in })
-  {
+  /// `onAnnounced` hears each committed batch that wrote webhook events (the delivery worker's
+  /// wake-up).
+  init(
+    store: JobStore, maxBatch: Int = 256, onAnnounced: @escaping @Sendable () -> Void = {},
+    onBatch: @escaping @Sendable (Bool) -> Void = { _ in }
+  ) {
     self.store = store
     self.maxBatch = maxBatch
+    self.onAnnounced = onAnnounced
     self.onBatch = onBatch
   }
 
@@ -66,7 +72,9 @@ final class WriteBatcher: Sendable {
 
   private func write(_ batch: [Waiter]) async {
     do {
-      let applied = try await store.apply(batch.map(\.commit))
+      let commits = batch.map(\.commit)
+      let applied = try await store.apply(commits)
+      if store.announces(commits.filter { applied.contains($0.lease) }) { onAnnounced() }
       for waiter in batch {
         waiter.continuation.resume(returning: applied.contains(waiter.commit.lease))
       }
@@ -80,6 +88,9 @@ final class WriteBatcher: Sendable {
       for waiter in batch {
         do {
           let applied = try await store.apply([waiter.commit])
+          if applied.contains(waiter.commit.lease), store.announces([waiter.commit]) {
+            onAnnounced()
+          }
           waiter.continuation.resume(returning: applied.contains(waiter.commit.lease))
         } catch {
           waiter.continuation.resume(throwing: error)

@@ -26,6 +26,8 @@ public actor WebhookDeliverer {
   /// completions that arrive while one batch is written go together in the next).
   private var completions: [OutboxCompletion] = []
   private var writing = false
+  /// Whether the last claim filled every free place (more may be due).
+  private var claimFilled = false
   private var stopping = false
   private var idle: [CheckedContinuation<Void, Never>] = []
   private var timer: DispatchSourceTimer?
@@ -100,8 +102,9 @@ public actor WebhookDeliverer {
       inFlight += 1
       Task { await self.deliver(delivery, to: endpoint) }
     }
-    // A full claim may have left more due: look again at once.
-    if claimed.count == room { signal.yield() }
+    // A full claim may have left more due: look again at once, and again as places free up.
+    claimFilled = claimed.count == room
+    if claimFilled { signal.yield() }
   }
 
   /// One attempt and its write-back.
@@ -131,15 +134,16 @@ public actor WebhookDeliverer {
     while !completions.isEmpty {
       let batch = completions
       completions = []
+      var unblocked = false
       do {
-        try await store.complete(batch)
+        unblocked = try await store.complete(batch).unblocked
       } catch {
         // The leases run out and the deliveries are made again: at least once.
         logger.warning(
           "recording webhook deliveries failed",
           metadata: ["deliveries": "\(batch.count)", "error": "\(error)"])
       }
-      ended(batch.count)
+      ended(batch.count, unblocked: unblocked)
     }
     writing = false
   }
@@ -157,12 +161,15 @@ public actor WebhookDeliverer {
     }
   }
 
-  private func ended(_ count: Int) {
+  /// `count` deliveries are done; look for more when one of them let a job's next event go, or
+  /// when the last claim left deliveries waiting for a place (anything else new comes with a
+  /// wake-up from the flow, or the poll).
+  private func ended(_ count: Int, unblocked: Bool) {
     inFlight -= count
     if inFlight == 0, stopping {
       for waiter in idle { waiter.resume() }
       idle = []
     }
-    if !stopping { signal.yield() }
+    if !stopping, unblocked || claimFilled { signal.yield() }
   }
 }

@@ -50,14 +50,15 @@ struct OutboxStoreTests {
 
       // Retried later: still pending, so the second still waits.
       let firstClaim = try #require(claimed.first { $0.id == first })
-      #expect(try await store.complete([Self.completion(firstClaim, .pending)]) == [first])
+      #expect(try await store.complete([Self.completion(firstClaim, .pending)]).ids == [first])
       #expect(
         try await store.claim(endpoints: ["app"], limit: 10, leaseDuration: .seconds(60))
           .isEmpty)
 
       // Dead does not hold the job's later events back.
       let otherClaim = try #require(claimed.first { $0.id == other })
-      try await store.complete([Self.completion(otherClaim, .delivered)])
+      let alone = try await store.complete([Self.completion(otherClaim, .delivered)])
+      #expect(!alone.unblocked, "job 2 has no later event")
       try await database.run(
         "UPDATE verifier.outbox SET next_attempt_at = now() WHERE id = $1", [first])
       let again = try await store.claim(endpoints: ["app"], limit: 10, leaseDuration: .seconds(60))
@@ -65,7 +66,8 @@ struct OutboxStoreTests {
       #expect(again.first?.attempts == 2)
       #expect(again.first?.eventID == firstClaim.eventID, "the same event id on every attempt")
       #expect(again.first?.body == firstClaim.body, "the same body on every attempt")
-      try await store.complete([Self.completion(try #require(again.first), .dead)])
+      let settled = try await store.complete([Self.completion(try #require(again.first), .dead)])
+      #expect(settled.unblocked, "job 1's second event is due now")
       #expect(
         try await store.claim(endpoints: ["app"], limit: 10, leaseDuration: .seconds(60))
           .map(\.id) == [second])
@@ -131,8 +133,10 @@ struct OutboxStoreTests {
         endpoints: ["app"], limit: 1, leaseDuration: .seconds(60))
       #expect(taken.map(\.eventID) == lost.map(\.eventID))
       #expect(taken.first?.attempts == 2)
-      #expect(try await crashed.complete(lost.map { Self.completion($0, .delivered) }).isEmpty)
-      #expect(try await rescuer.complete(taken.map { Self.completion($0, .delivered) }).count == 1)
+      #expect(
+        try await crashed.complete(lost.map { Self.completion($0, .delivered) }).ids.isEmpty)
+      #expect(
+        try await rescuer.complete(taken.map { Self.completion($0, .delivered) }).ids.count == 1)
       let row = try await database.run(
         "SELECT status, lease_owner FROM verifier.outbox")[0]
       #expect(try row.decode("status", as: String.self) == "delivered")
