@@ -36,9 +36,11 @@ CREATE TABLE verifier.outbox (
   last_status integer,
   last_error text CHECK (length(last_error) <= 300),
   delivered_at timestamptz,
-  UNIQUE (endpoint, job_id, sequence)
+  -- Job first: the ordering checks look up one job's events for one endpoint, and the claim's
+  -- endpoint filter must not pick this index over outbox_due (a bitmap of every row).
+  UNIQUE (job_id, endpoint, sequence)
 );
--- The claim's scan: pending deliveries by when they are due, over live rows only.
+-- The claim's scan: pending deliveries in the order they are due, over live rows only.
 CREATE INDEX outbox_due ON verifier.outbox (next_attempt_at) WHERE status = 'pending';
 -- Replay by event id, pruning and `replay --since` by age.
 CREATE INDEX outbox_event ON verifier.outbox (event_id);
