@@ -20,8 +20,9 @@ public struct OutboxStore: Sendable {
   /// Claims up to `limit` due deliveries for `endpoints`, oldest due first. A delivery is due
   /// when no earlier event of the same job for the same endpoint is still pending (being
   /// retried, or in flight), so each job's events arrive in sequence while other jobs never wait.
-  /// The lease moves the delivery's next attempt to its expiry: an abandoned delivery (its
-  /// daemon killed) is due again then, with the same event id.
+  /// A leased delivery is not due until its lease runs out: an abandoned delivery (its daemon
+  /// killed) is due again then, with the same event id. The claim writes only columns no index
+  /// holds (the lease, the attempt count), so it can be a HOT update that adds no index entry.
   public func claim(endpoints: [String], limit: Int, leaseDuration: Duration) async throws
     -> [OutboxDelivery]
   {
@@ -63,6 +64,7 @@ public struct OutboxStore: Sendable {
     WITH due AS (
       SELECT o.id FROM verifier.outbox AS o
        WHERE o.status = 'pending' AND o.next_attempt_at <= now() AND o.endpoint = ANY($1::text[])
+         AND (o.lease_expires_at IS NULL OR o.lease_expires_at <= now())
          AND NOT EXISTS (
                SELECT 1 FROM verifier.outbox AS earlier
                 WHERE earlier.endpoint = o.endpoint AND earlier.job_id = o.job_id
@@ -73,8 +75,8 @@ public struct OutboxStore: Sendable {
     )
     UPDATE verifier.outbox AS o
        SET lease_owner = $3, lease_token = gen_random_uuid(),
-           lease_expires_at = now() + $4::interval, next_attempt_at = now() + $4::interval,
-           attempts = o.attempts + 1, last_attempt_at = now()
+           lease_expires_at = now() + $4::interval, attempts = o.attempts + 1,
+           last_attempt_at = now()
       FROM due
      WHERE o.id = due.id
     RETURNING o.id, o.lease_token, o.endpoint, o.event_id, o.job_id, o.type, o.attempts,

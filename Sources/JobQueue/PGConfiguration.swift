@@ -26,6 +26,11 @@ public struct PGConfiguration: Sendable {
   public var keepalives: Keepalives
   /// A password (from a credential) for a connection string without one; never printed.
   public var password: String?
+  /// Whether the session plans without bitmap scans (`enable_bitmapscan = off`): for a
+  /// connection that claims from a queue table whose partial index holds the dead entries of
+  /// rows done since the last vacuum. A plain index scan marks those entries dead as it passes,
+  /// so the next claim skips them; a bitmap scan reads them all again every time.
+  public var withoutBitmapScans = false
 
   /// Creates a configuration.
   public init(

@@ -47,12 +47,13 @@ public struct PGSession {
   }
 
   /// Fixes the session settings the decoders rely on, applies `configuration`'s statement
-  /// timeout, and silences notices on stderr.
+  /// timeout (and, when it says so, plans without bitmap scans), and silences notices on stderr.
   func prepareSession(_ configuration: PGConfiguration) throws {
     PQsetNoticeProcessor(handle.pointer, { _, _ in }, nil)
     let settings =
       ["SET DateStyle = ISO", "SET TimeZone = 'UTC'"]
       + [configuration.statementTimeoutSQL].compactMap { $0 }
+      + (configuration.withoutBitmapScans ? ["SET enable_bitmapscan = off"] : [])
     try execute(settings.joined(separator: "; "), operation: "prepare session")
   }
 

@@ -26,8 +26,9 @@ CREATE TABLE verifier.outbox (
   created_at timestamptz NOT NULL DEFAULT now(),
   status text NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'delivered', 'dead')),
   attempts integer NOT NULL DEFAULT 0,
-  -- When the next attempt may start; while leased, the lease's expiry (so an abandoned delivery
-  -- is due again when its lease runs out).
+  -- When the next attempt may start. A leased delivery is not due before its lease runs out
+  -- (so an abandoned one is due again then); the claim writes only the lease columns, which no
+  -- index holds, so it can update the row in place (HOT) without a new index entry.
   next_attempt_at timestamptz NOT NULL DEFAULT now(),
   lease_owner text,
   lease_token uuid,
@@ -39,7 +40,7 @@ CREATE TABLE verifier.outbox (
   -- Job first: the ordering checks look up one job's events for one endpoint, and the claim's
   -- endpoint filter must not pick this index over outbox_due (a bitmap of every row).
   UNIQUE (job_id, endpoint, sequence)
-);
+) WITH (fillfactor = 70);  -- room on each page for the claim's in-place update
 -- The claim's scan: pending deliveries in the order they are due, over live rows only.
 CREATE INDEX outbox_due ON verifier.outbox (next_attempt_at) WHERE status = 'pending';
 -- Replay by event id, pruning and `replay --since` by age.
