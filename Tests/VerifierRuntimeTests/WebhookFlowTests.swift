@@ -21,7 +21,7 @@ struct WebhookFlowTests {
         WebhookEndpoint(
           name: "app", url: stack.sandbox.baseURL + "/_sandbox/webhooks",
           types: Set(WebhookEventType.allCases), secret: "sandbox-webhook-secret",
-          timeout: .milliseconds(500))
+          timeout: .seconds(2))
       ],
       policy: WebhookRetryPolicy(
         window: window, initial: .milliseconds(20), maximum: .milliseconds(200)),
@@ -75,7 +75,7 @@ struct WebhookFlowTests {
   @Test("every event arrives once per job, in order, with a receiver failing 30 % of calls")
   func everyEventInOrderUnderFailures() async throws {
     try await withStack { stack in
-      // 30 % of calls fail: most with 503, some left hanging past the endpoint's timeout.
+      // 30 % of calls fail: most with 503, some left hanging past the endpoint's 2 s timeout.
       try await stack.control(
         "PUT", "/_sandbox/webhooks/faults",
         ["serverErrorFraction": 0.27, "hangFraction": 0.05, "hangMs": 3000])
@@ -103,19 +103,33 @@ struct WebhookFlowTests {
       let failed = arrivals.filter { $0.fault != nil }
       #expect(!failed.isEmpty, "the receiver failed some deliveries")
       let acknowledged = arrivals.filter { $0.fault == nil }
-      // Once each: every event acknowledged exactly once (a failed attempt is not an arrival).
+      // Every event acknowledged. At least once, not exactly: an answer that comes after the
+      // sender's timeout (a loaded machine) counts as a failed attempt, so the event is sent
+      // again with its id. So an event acknowledged twice must have had an attempt the daemon
+      // saw fail: never more acknowledgements than attempts.
       let ackedIDs = acknowledged.compactMap(\.eventID)
       #expect(ackedIDs.count == acknowledged.count)
-      #expect(Set(ackedIDs).count == ackedIDs.count, "no event acknowledged twice")
       #expect(Set(ackedIDs) == Set(rows.map(\.eventID)), "every event acknowledged")
+      let acks = Dictionary(ackedIDs.map { ($0, 1) }, uniquingKeysWith: +)
+      let attempts = try await stack.database.run(
+        "SELECT event_id::text AS id, attempts FROM verifier.outbox")
+      for row in attempts.rows {
+        let id: String = try row.decode("id")
+        let made: Int = try row.decode("attempts")
+        #expect((acks[id] ?? 0) <= made, "event \(id): \(acks[id] ?? 0) acknowledged, \(made) sent")
+        if (acks[id] ?? 0) > 1 { #expect(made > 1) }
+      }
       for id in ids {
         let events = rows.filter { $0.jobID == id }
         // Numbered 1, 2, 3, ... with no gap (the endpoint hears every type).
         #expect(events.map(\.sequence) == Array(1...Int64(events.count)))
-        // Arrived in sequence: each attempt of a later event came after the earlier one's
-        // acknowledgement.
-        let sequences = arrivals.filter { $0.jobID == id }.compactMap(\.sequence)
-        #expect(sequences == sequences.sorted(), "job \(id) arrived out of order: \(sequences)")
+        // Arrived in sequence: each event's first acknowledgement came after the one before's.
+        var firsts: [Int64] = []
+        for arrival in acknowledged where arrival.jobID == id {
+          if let sequence = arrival.sequence, !firsts.contains(sequence) { firsts.append(sequence) }
+        }
+        #expect(firsts == firsts.sorted(), "job \(id) arrived out of order: \(firsts)")
+        #expect(firsts.count == events.count)
         let types = events.map(\.type)
         #expect(types.first == WebhookEventType.initiated.rawValue, "job \(id): \(types)")
         #expect(types.last == WebhookEventType.finished.rawValue, "job \(id): \(types)")
