@@ -86,18 +86,6 @@ public final class ProviderHTTPClient: Sendable {
   /// Sorts a transport error into a retry reason.
   static func classify(_ error: any Error) -> RetryReason {
     if error is NIOTooManyBytesError { return .responseTooLarge }
-    if let clientError = error as? HTTPClientError {
-      switch clientError {
-      case .deadlineExceeded, .readTimeout, .writeTimeout, .connectTimeout, .tlsHandshakeTimeout,
-        .getConnectionFromPoolTimeout:
-        return .timeout
-      default:
-        return .connectionFailed
-      }
-    }
-    if let channelError = error as? ChannelError, case .connectTimeout = channelError {
-      return .timeout
-    }
-    return .connectionFailed
+    return TransportTimeout.matches(error) ? .timeout : .connectionFailed
   }
 }

@@ -67,21 +67,15 @@ public final class WebhookSender: Sendable {
 
   /// A transport error as a result: a short cause with no URL or host in it.
   static func classify(_ error: any Error) -> WebhookAttemptResult {
+    if TransportTimeout.matches(error) || error is CancellationError { return .timedOut }
     if let clientError = error as? HTTPClientError {
       switch clientError {
-      case .deadlineExceeded, .readTimeout, .writeTimeout, .connectTimeout, .tlsHandshakeTimeout,
-        .getConnectionFromPoolTimeout:
-        return .timedOut
       case .remoteConnectionClosed: return .failed("the receiver closed the connection")
       case .invalidURL, .emptyHost, .emptyScheme:
         return .failed("the endpoint's URL is not usable")
       default: return .failed("the request failed")
       }
     }
-    if let channelError = error as? ChannelError, case .connectTimeout = channelError {
-      return .timedOut
-    }
-    if error is CancellationError { return .timedOut }
     return .failed("the connection could not be made")
   }
 }
