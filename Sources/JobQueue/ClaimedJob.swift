@@ -62,7 +62,8 @@ public struct ClaimedJob: Sendable {
       "receiver_name", "routing_number", "account_number", "account_type", "account_last4",
       "folio_account_number", "bank_link_oid", "owner_login_id", "attempt_id",
       "provider_account_id", "attempts_remaining", "retry_started_at", "outcome", "provider_code",
-      "provider_message", "cancel_requested_at", "data", "created_at",
+      "provider_message", "cancel_requested_at", "data", "created_at", "account_key", "policy_rule",
+      "policy_released_at",
     ].map { "\(alias).\($0)" }.joined(separator: ", ")
   }
 }

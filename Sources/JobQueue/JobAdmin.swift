@@ -20,6 +20,9 @@ public struct JobAdmin: Sendable {
     case finished(outcome: String?)
     /// A daemon holds the job until the given time; nothing was changed (try again then).
     case held(by: String, until: Date)
+    /// The job is not waiting in `held` (it is in this state, or was released already); nothing
+    /// was changed.
+    case notHeldByPolicy(state: String)
   }
 
   /// Makes a live job due now (skipping what is left of a backoff or poll wait), recording an
@@ -49,6 +52,21 @@ public struct JobAdmin: Sendable {
       let canceled = try session.query(
         "SELECT verifier.cancel($1) AS ok", [jobID], operation: "cancel job")
       return try canceled[0].decode("ok", as: Bool.self) ? .done : .notFound
+    }
+  }
+
+  /// Releases a job a fraud rule held (`verifier.release`): the daemon that claims it next
+  /// initiates it without screening it again. Only a job in `held` is released.
+  public func release(jobID: Int64) async throws -> ActionResult {
+    try await connection.withTransaction { session in
+      if let refusal = try Self.refusal(jobID: jobID, session) { return refusal }
+      let released = try session.query(
+        "SELECT verifier.release($1) AS ok, state FROM verifier.jobs WHERE id = $1", [jobID],
+        operation: "release job")
+      guard try released[0].decode("ok", as: Bool.self) else {
+        return .notHeldByPolicy(state: try released[0].decode("state"))
+      }
+      return .done
     }
   }
 

@@ -45,8 +45,26 @@ extension JobSnapshot {
         outcome: outcome, providerCode: try text("provider_code").get(),
         providerMessage: try text("provider_message").get(),
         cancelRequested: try optional("cancel_requested_at", as: Date.self) != nil,
-        data: data)
+        data: data,
+        policyRule: try text("policy_rule").get().map { text in
+          guard let rule = FraudRule(rawValue: text) else { throw UnreadableColumn("policy_rule") }
+          return rule
+        },
+        policyReleased: try optional("policy_released_at", as: Date.self) != nil,
+        velocity: try velocity(optional))
     }.mapError { $0 as? UnreadableColumn ?? UnreadableColumn("row") }
+  }
+
+  /// The fraud screen's counts, when the claim made them (``JobStore/screenColumns``).
+  private static func velocity(_ optional: (String, Int.Type) throws -> Int?) throws
+    -> VelocityCounts?
+  {
+    let counts = VelocityCounts(
+      customersForAccount: try optional("screen_customers", Int.self),
+      accountsForCustomer: try optional("screen_accounts", Int.self),
+      failuresForCustomer: try optional("screen_failures", Int.self))
+    return counts.customersForAccount == nil && counts.accountsForCustomer == nil
+      && counts.failuresForCustomer == nil ? nil : counts
   }
 
   /// The business columns of `provider`'s job, or the first one its requests need that is

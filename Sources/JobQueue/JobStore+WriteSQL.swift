@@ -48,6 +48,7 @@ extension JobStore {
       PGArray(measured.map { $0?.latencyMilliseconds }),
       PGArray(events.map(\.1.message)),
       PGArray(commits.map { $0.decision.finishedWith != nil }),
+      PGArray(images.map(\.policyRule?.rawValue)),
     ]
     guard !subscriptions.isEmpty else { return base }
     return base + outboxParameters(commits, subscriptions: subscriptions)
@@ -68,7 +69,7 @@ extension JobStore {
     commits.contains { !Self.heardEvents($0, subscriptions).isEmpty }
   }
 
-  /// The outbox parameters ($28–$34): per commit how many events it numbers, then one row per
+  /// The outbox parameters ($29–$35): per commit how many events it numbers, then one row per
   /// event and subscribed endpoint, each event's id shared by its endpoints' rows.
   static func outboxParameters(_ commits: [JobCommit], subscriptions: OutboxSubscriptions)
     -> [(any PGEncodable)?]
@@ -113,10 +114,10 @@ extension JobStore {
       SELECT * FROM unnest($1::bigint[], $2::uuid[], $3::text[], $4::timestamptz[], $5::boolean[],
                            $6::boolean[], $7::text[], $8::text[], $9::text[], $10::text[],
                            $11::uuid[], $12::integer[], $13::timestamptz[], $14::boolean[],
-                           $15::jsonb[], $27::boolean[]\(outbox ? ", $28::integer[]" : ""))
+                           $15::jsonb[], $27::boolean[], $28::text[]\(outbox ? ", $29::integer[]" : ""))
         AS u(id, token, state, run_at, keep_lease, finished, outcome, provider_code,
              provider_message, provider_account_id, attempt_id, attempts_remaining,
-             retry_started_at, clear_account, data, notify\(outbox ? ", outbox_count" : ""))
+             retry_started_at, clear_account, data, notify, policy_rule\(outbox ? ", outbox_count" : ""))
     ), updated AS (
       UPDATE verifier.jobs AS j
          SET state = i.state,
@@ -134,6 +135,7 @@ extension JobStore {
              attempt_id = i.attempt_id,
              attempts_remaining = i.attempts_remaining,
              retry_started_at = i.retry_started_at,
+             policy_rule = i.policy_rule,
              account_number = CASE WHEN i.clear_account OR i.finished THEN NULL
                                    ELSE j.account_number END,
              data = coalesce(i.data, j.data),\(outbox ? "\n             outbox_sequence = j.outbox_sequence + i.outbox_count," : "")
@@ -168,8 +170,8 @@ extension JobStore {
                                    external_ref, data)
       SELECT o.event_id, o.endpoint, o.job_id, u.outbox_last - u.outbox_count + o.ordinal, o.type,
              u.provider, u.external_ref, o.data
-        FROM unnest($29::uuid[], $30::text[], $31::bigint[], $32::integer[], $33::text[],
-                    $34::jsonb[]) AS o(event_id, endpoint, job_id, ordinal, type, data)
+        FROM unnest($30::uuid[], $31::text[], $32::bigint[], $33::integer[], $34::text[],
+                    $35::jsonb[]) AS o(event_id, endpoint, job_id, ordinal, type, data)
         JOIN updated AS u ON u.id = o.job_id
     ),
     """

@@ -22,16 +22,21 @@ public struct JobStore: Sendable {
     self.subscriptions = subscriptions
   }
 
-  /// Claims up to `limit` due jobs, oldest due first, with their open submissions, in one
-  /// statement.
+  /// Claims up to `limit` due jobs, oldest due first, with their open submissions and, for
+  /// queued Finicity jobs not yet released, the counts `screening`'s rules need, in one statement.
   ///
   /// `FOR UPDATE SKIP LOCKED` picks rows no other claimer holds; the `UPDATE ... RETURNING`
   /// stamps this instance as owner, a fresh token and an expiry, and moves `run_at` to the expiry,
   /// so a job whose lease runs out is simply due again and the next claim rescues it (recording a
   /// `lease_rescued` event).
-  public func claim(limit: Int, leaseDuration: Duration) async throws -> [ClaimedJob] {
+  public func claim(
+    limit: Int, leaseDuration: Duration, screening: FraudPolicy = .off
+  ) async throws -> [ClaimedJob] {
+    let windows: [(any PGEncodable)?] = FraudRule.allCases.map {
+      screening.countingWindow(for: $0)
+    }
     let result = try await connection.query(
-      Self.claimSQL, [limit, instance, leaseDuration], operation: "claim jobs")
+      Self.claimSQL, [limit, instance, leaseDuration] + windows, operation: "claim jobs")
     return try result.rows.map(ClaimedJob.init(row:))
   }
 
@@ -151,7 +156,34 @@ public struct JobStore: Sendable {
                      'createdMicros', floor(extract(epoch FROM s.created_at) * 1000000)::bigint)
                      ORDER BY s.id)::text
               FROM verifier.amount_submissions AS s
-             WHERE s.job_id = c.id AND s.status IN ('pending', 'submitting')) AS open_submissions
+             WHERE s.job_id = c.id AND s.status IN ('pending', 'submitting')) AS open_submissions,
+           \(screenColumns)
       FROM claimed AS c
+    """
+
+  /// The fraud screen's counts (docs/fraud.md), for queued Finicity jobs not released: distinct
+  /// customers of the account fingerprint and distinct fingerprints of the customer among jobs
+  /// enqueued in the window up to this one (so a job's count does not depend on when it is
+  /// claimed), and the customer's jobs that ended `attempts_exhausted` in the window. A rule whose
+  /// window ($4–$6) is NULL is off and not counted. Each reads one range of a partial index.
+  static let screenColumns = """
+    CASE WHEN c.state = 'queued' AND c.provider = 'finicity' AND c.policy_released_at IS NULL THEN
+             (SELECT count(DISTINCT o.customer_id) FROM verifier.jobs AS o
+               WHERE $4::interval IS NOT NULL AND o.provider = 'finicity'
+                 AND o.account_key = c.account_key
+                 AND o.created_at > c.created_at - $4::interval AND o.created_at <= c.created_at)
+           END AS screen_customers,
+           CASE WHEN c.state = 'queued' AND c.provider = 'finicity' AND c.policy_released_at IS NULL THEN
+             (SELECT count(DISTINCT o.account_key) FROM verifier.jobs AS o
+               WHERE $5::interval IS NOT NULL AND o.provider = 'finicity'
+                 AND o.customer_id = c.customer_id
+                 AND o.created_at > c.created_at - $5::interval AND o.created_at <= c.created_at)
+           END AS screen_accounts,
+           CASE WHEN c.state = 'queued' AND c.provider = 'finicity' AND c.policy_released_at IS NULL THEN
+             (SELECT count(*) FROM verifier.jobs AS o
+               WHERE $6::interval IS NOT NULL AND o.provider = 'finicity'
+                 AND o.outcome = 'attempts_exhausted' AND o.customer_id = c.customer_id
+                 AND o.finished_at > now() - $6::interval)
+           END AS screen_failures
     """
 }

@@ -39,5 +39,8 @@ public struct Migration: Sendable {
     Migration(
       version: 6, name: "outbox",
       sql: String(decoding: PackageResources.V006_outbox_sql, as: UTF8.self)),
+    Migration(
+      version: 7, name: "fraud_policy",
+      sql: String(decoding: PackageResources.V007_fraud_policy_sql, as: UTF8.self)),
   ]
 }

@@ -9,6 +9,7 @@ extension WebhookEvent {
     if let outcome { fields.append("\"outcome\":\"\(outcome.rawValue)\"") }
     if let verdict { fields.append("\"verdict\":\"\(verdict.rawValue)\"") }
     if let attemptsRemaining { fields.append("\"attempts_remaining\":\(attemptsRemaining)") }
+    if let policyRule { fields.append("\"policy_rule\":\"\(policyRule.rawValue)\"") }
     return "{" + fields.joined(separator: ",") + "}"
   }
 }

@@ -14,4 +14,7 @@ public enum EventKind: String, Sendable, Hashable, CaseIterable {
   case alert
   /// A result arrived that the job's state does not expect; it was ignored.
   case ignored
+  /// A fraud rule was broken (`provider_code` names the rule; the message says what was counted
+  /// and what the rule did).
+  case policyHit = "policy_hit"
 }

@@ -25,13 +25,22 @@ public struct JobSnapshot: Sendable, Hashable {
   public var cancelRequested: Bool
   /// Bookkeeping (`data`).
   public var data: JobData
+  /// The fraud rule that held or refused the job (`policy_rule`).
+  public var policyRule: FraudRule?
+  /// An operator released the job from `held` (`policy_released_at` is set): it is not screened
+  /// again.
+  public var policyReleased: Bool
+  /// What the claim counted for the fraud rules; `nil` when the job was not screened (not
+  /// queued, not Finicity, released, or every rule off).
+  public var velocity: VelocityCounts?
 
   /// Creates a snapshot; a new job is `queued` with empty bookkeeping.
   public init(
     party: JobParty, state: JobState = .queued, createdAt: Timestamp, attemptID: AttemptID? = nil,
     providerAccountID: String? = nil, attemptsRemaining: Int? = nil,
     retryStartedAt: Timestamp? = nil, outcome: Outcome? = nil, providerCode: String? = nil,
-    providerMessage: String? = nil, cancelRequested: Bool = false, data: JobData = JobData()
+    providerMessage: String? = nil, cancelRequested: Bool = false, data: JobData = JobData(),
+    policyRule: FraudRule? = nil, policyReleased: Bool = false, velocity: VelocityCounts? = nil
   ) {
     self.party = party
     self.state = state
@@ -45,6 +54,9 @@ public struct JobSnapshot: Sendable, Hashable {
     self.providerMessage = providerMessage
     self.cancelRequested = cancelRequested
     self.data = data
+    self.policyRule = policyRule
+    self.policyReleased = policyReleased
+    self.velocity = velocity
   }
 
   /// The provider (`provider`).

@@ -12,6 +12,9 @@ public enum JobState: String, Sendable, Hashable, Codable, CaseIterable {
   case awaitingAmounts = "awaiting_amounts"
   /// A submission was sent (or its result is unknown and must be reconciled).
   case verifying
+  /// A fraud rule held the job before anything was sent (`policy_rule` names it); it waits for
+  /// an operator to release it (`verifier.release`) or cancel it.
+  case held
   /// Terminal: the provider confirmed the amounts.
   case verified
   /// Terminal: no verification attempts are left.
@@ -28,8 +31,10 @@ public enum JobState: String, Sendable, Hashable, Codable, CaseIterable {
   case invalidRequest = "invalid_request"
   /// Terminal: canceled by the application or an operator.
   case canceled
+  /// Terminal: a fraud rule refused the job before anything was sent (`policy_rule` names it).
+  case refusedByPolicy = "refused_by_policy"
 
-  /// Whether the job is finished: the last eight states.
+  /// Whether the job is finished: the last nine states.
   public var isTerminal: Bool { outcome != nil }
 
   /// The outcome a terminal state records, `nil` for live states.

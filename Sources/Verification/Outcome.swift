@@ -18,6 +18,8 @@ public enum Outcome: String, Sendable, Hashable, Codable, CaseIterable {
   case invalidRequest = "invalid_request"
   /// Canceled before it finished.
   case canceled
+  /// A fraud rule refused it before anything was sent.
+  case refusedByPolicy = "refused_by_policy"
 
   /// The terminal state this outcome ends the job in.
   public var state: JobState {

@@ -18,6 +18,8 @@ public struct StateWrite: Sendable, Hashable {
   public var providerCode: String?
   /// `provider_message`.
   public var providerMessage: String?
+  /// The fraud rule that held or refused the job (`policy_rule`).
+  public var policyRule: FraudRule?
   /// Set `account_number` to NULL (initiation confirmed, or the job finished).
   public var clearAccountNumber: Bool
   /// `data`.
@@ -34,6 +36,7 @@ public struct StateWrite: Sendable, Hashable {
     outcome = job.outcome
     providerCode = job.providerCode
     providerMessage = job.providerMessage
+    policyRule = job.policyRule
     self.clearAccountNumber = clearAccountNumber
     data = job.data
   }

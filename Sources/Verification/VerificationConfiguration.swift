@@ -17,13 +17,16 @@ public struct VerificationConfiguration: Sendable, Hashable {
   /// The longest a money-moving call (initiate, verify) may run, measured from the commit of its
   /// intent: it is not sent later and is cancelled at that deadline (``Decision/callDeadline``).
   public var moneyCallBudget: Duration
+  /// The fraud rules a queued Finicity job is screened by before it is initiated.
+  public var fraud: FraudPolicy
 
   /// Creates a configuration (defaults: see each type; 30 seconds settle delay, 20 seconds
   /// money-call budget).
   public init(
     finicity: ProviderSettings = .finicityDefault, folio: ProviderSettings = .folioDefault,
     retry: RetryPolicy = RetryPolicy(), poll: PollSchedule = PollSchedule(),
-    initiateSettleDelay: Duration = .seconds(30), moneyCallBudget: Duration = .seconds(20)
+    initiateSettleDelay: Duration = .seconds(30), moneyCallBudget: Duration = .seconds(20),
+    fraud: FraudPolicy = FraudPolicy()
   ) {
     self.finicity = finicity
     self.folio = folio
@@ -31,6 +34,7 @@ public struct VerificationConfiguration: Sendable, Hashable {
     self.poll = poll
     self.initiateSettleDelay = initiateSettleDelay
     self.moneyCallBudget = moneyCallBudget
+    self.fraud = fraud
   }
 
   /// What breaks the rule that keeps money moves single, or `nil`: the budget must be positive

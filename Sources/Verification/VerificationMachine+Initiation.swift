@@ -17,7 +17,8 @@ extension VerificationMachine {
     step.job.attemptID = attempt
     step.job.data.attemptStartedAt = step.now
     step.job.data.initiations += 1
-    step.transition(to: .initiating, message: isRetry ? "new initiation attempt" : nil)
+    let released = step.job.state == .held ? "released by an operator" : nil
+    step.transition(to: .initiating, message: isRetry ? "new initiation attempt" : released)
     step.write(.keepLease)
     step.make(
       .initiate(

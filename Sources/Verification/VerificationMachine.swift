@@ -68,6 +68,8 @@ public struct VerificationMachine: Sendable, Hashable {
       pendingDue(&step)
     case .awaitingAmounts:
       awaitingDue(&step, submissions: submissions)
+    case .held:
+      heldDue(&step, submissions: submissions)
     case .verifying:
       step.refuseAll(submissions, .anotherInFlight)
       // Another daemon's verify may still be on its way: read the result only once it has landed.
@@ -79,7 +81,7 @@ public struct VerificationMachine: Sendable, Hashable {
       }
       reconcileVerify(&step, because: "the verify result is unknown (found verifying when claimed)")
     case .verified, .attemptsExhausted, .expired, .returned, .rejected, .providerFailed,
-      .invalidRequest, .canceled:
+      .invalidRequest, .canceled, .refusedByPolicy:
       step.refuseAll(submissions, .notAwaitingAmounts)
     }
   }
@@ -89,6 +91,7 @@ public struct VerificationMachine: Sendable, Hashable {
     switch step.job.provider {
     case .finicity:
       step.refuseAll(submissions, .notAwaitingAmounts)
+      guard screen(&step) else { return }
       startInitiation(&step)
     case .folio:
       let start = step.job.createdAt + step.settings.startDelay

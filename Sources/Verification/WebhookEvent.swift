@@ -20,17 +20,21 @@ public struct WebhookEvent: Sendable, Hashable {
   public var attemptsRemaining: Int?
   /// The verdict, for ``WebhookEventType/submissionVerdict``.
   public var verdict: Verdict?
+  /// The fraud rule that held or refused the job, for ``WebhookEventType/held`` and a
+  /// `refused_by_policy` finish.
+  public var policyRule: FraudRule?
 
   /// Creates an event.
   public init(
     type: WebhookEventType, state: JobState, outcome: Outcome? = nil,
-    attemptsRemaining: Int? = nil, verdict: Verdict? = nil
+    attemptsRemaining: Int? = nil, verdict: Verdict? = nil, policyRule: FraudRule? = nil
   ) {
     self.type = type
     self.state = state
     self.outcome = outcome
     self.attemptsRemaining = attemptsRemaining
     self.verdict = verdict
+    self.policyRule = policyRule
   }
 
   /// The events `decision` announces once committed at `now`, in the order they happened: for
@@ -47,7 +51,10 @@ public struct WebhookEvent: Sendable, Hashable {
         case .submissionVerdict:
           event.verdict = to == .verified ? .accepted : .wrongAmounts
           event.attemptsRemaining = to == .attemptsExhausted ? 0 : image.attemptsRemaining
-        case .finished: event.outcome = to.outcome
+        case .finished:
+          event.outcome = to.outcome
+          if to == .refusedByPolicy { event.policyRule = decision.job.policyRule }
+        case .held: event.policyRule = decision.job.policyRule
         case .initiated, .promptDue: break
         }
         events.append(event)

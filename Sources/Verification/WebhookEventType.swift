@@ -13,6 +13,8 @@ public enum WebhookEventType: String, Sendable, Hashable, CaseIterable, Codable 
   case submissionVerdict = "verification.submission_verdict"
   /// The job finished, with its outcome.
   case finished = "verification.finished"
+  /// A fraud rule held the job before anything was sent; `policy_rule` names it.
+  case held = "verification.held"
 
   /// The events one state change announces, in the order they happened. A change that stays in
   /// its state, or leaves a finished one, announces nothing; a submission the provider never
@@ -29,6 +31,7 @@ public enum WebhookEventType: String, Sendable, Hashable, CaseIterable, Codable 
     if from == .verifying, [.awaitingAmounts, .verified, .attemptsExhausted].contains(to) {
       events.append(.submissionVerdict)
     }
+    if to == .held { events.append(.held) }
     if to.isTerminal { events.append(.finished) }
     return events
   }

@@ -14,7 +14,7 @@ extension ConfigurationKey {
   /// Every key, in the order `check-config` prints them and in which they are resolved (a
   /// derived default sees the keys before it).
   public static let all: [ConfigurationKey] =
-    database + daemon + http + finicity + folio + schedules + webhooks
+    database + daemon + http + finicity + folio + schedules + fraud + webhooks
 
   static let daemon: [ConfigurationKey] = [
     .init(

@@ -11,9 +11,9 @@ struct JobsCommand: AsyncParsableCommand {
       Exit status: 0 done, 1 refused (the job has finished, or a daemon holds it: try again when \
       its lease ends), 66 no such job, 69 database unreachable, 70 database error.
       """,
-    subcommands: [JobsShowCommand.self, JobsRetryCommand.self, JobsCancelCommand.self])
+    subcommands: [JobsShowCommand.self, JobsRetryCommand.self, JobsCancelCommand.self, JobsReleaseCommand.self])
 
-  /// Prints what became of a retry or cancel and exits with the documented status.
+  /// Prints what became of a retry, cancel or release and exits with the documented status.
   static func report(_ result: JobAdmin.ActionResult, jobID: Int64, done: String) throws {
     switch result {
     case .done:
@@ -30,6 +30,10 @@ struct JobsCommand: AsyncParsableCommand {
       FileHandleStream.standardError.write(
         "job \(jobID): held by daemon \(owner) until \(OperatorOutput.format(until)); try again then\n"
       )
+      throw ExitCode(1)
+    case .notHeldByPolicy(let state):
+      FileHandleStream.standardError.write(
+        "job \(jobID): not held by a fraud rule (state \(state)); nothing to release\n")
       throw ExitCode(1)
     }
   }

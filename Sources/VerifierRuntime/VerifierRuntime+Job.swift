@@ -115,7 +115,7 @@ extension VerifierRuntime {
   @inline(never)
   func stepCommitted(_ run: JobRun, _ step: JobStep) {
     run.committed(step)
-    recordCommitted(step.decision)
+    recordCommitted(step.decision, fraud: run.machine.configuration.fraud)
   }
 
   /// Parks a job this build cannot read or write (``Parking``): never guessed at, so no money

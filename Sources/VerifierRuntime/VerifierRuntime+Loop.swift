@@ -26,15 +26,15 @@ extension VerifierRuntime {
   /// One claim round trip (the jobs and their open submissions); a failed one claims nothing
   /// (jobs it may have leased are rescued when their leases expire). On `queue`.
   func claim(limit: Int) {
-    let lease = loop.with {
+    let (lease, screening) = loop.with {
       $0.health.began(.claim, at: DispatchTime.now().uptimeNanoseconds)
-      return $0.configuration.leaseDuration
+      return ($0.configuration.leaseDuration, $0.machine.configuration.fraud)
     }
     let control = control
     Task {
       var jobs: [ClaimedJob]?
       do {
-        jobs = try await control.claim(limit: limit, leaseDuration: lease)
+        jobs = try await control.claim(limit: limit, leaseDuration: lease, screening: screening)
         self.recordClaim(jobs ?? [])
       } catch {
         self.logger.warning("claim failed", metadata: ["error": "\(error)"])

@@ -19,8 +19,9 @@ extension VerifierRuntime {
       latency: measurement.latency, httpStatus: measurement.httpStatus)
   }
 
-  /// What a committed decision did: state changes, retries scheduled, the job finishing.
-  func recordCommitted(_ decision: Decision) {
+  /// What a committed decision did: state changes, retries scheduled, fraud rules broken (with
+  /// the action `fraud` gives each), the job finishing.
+  func recordCommitted(_ decision: Decision, fraud: FraudPolicy) {
     for write in decision.writes {
       switch write {
       case .record(let record) where record.kind == .stateChange:
@@ -29,6 +30,9 @@ extension VerifierRuntime {
       case .record(let record) where record.kind == .retry:
         metrics.retry(
           provider: record.provider.rawValue, endpoint: record.endpoint?.rawValue ?? "none")
+      case .record(let record) where record.kind == .policyHit:
+        guard let rule = record.providerCode.flatMap(FraudRule.init(rawValue:)) else { continue }
+        metrics.policyHit(rule: rule.rawValue, action: fraud.limit(for: rule).action.rawValue)
       case .notifyFinished(let outcome):
         metrics.finished(provider: decision.job.provider.rawValue, outcome: outcome.rawValue)
       default:

@@ -8,9 +8,9 @@ struct ValueTypeTests {
   func rawValues() {
     #expect(
       JobState.allCases.map(\.rawValue) == [
-        "queued", "initiating", "pending", "awaiting_amounts", "verifying", "verified",
+        "queued", "initiating", "pending", "awaiting_amounts", "verifying", "held", "verified",
         "attempts_exhausted", "expired", "returned", "rejected", "provider_failed",
-        "invalid_request", "canceled",
+        "invalid_request", "canceled", "refused_by_policy",
       ])
     #expect(
       SubmissionStatus.allCases.map(\.rawValue) == [
@@ -21,10 +21,11 @@ struct ValueTypeTests {
     #expect(Provider(rawValue: "folio") == .folio)
   }
 
-  @Test("exactly the last eight states are terminal, each with its outcome")
+  @Test("exactly the last nine states are terminal, each with its outcome")
   func terminal() {
     let terminal = JobState.allCases.filter(\.isTerminal)
-    #expect(terminal == Array(JobState.allCases.suffix(8)))
+    #expect(terminal == Array(JobState.allCases.suffix(9)))
+    #expect(!JobState.held.isTerminal)
     for outcome in Outcome.allCases {
       #expect(outcome.state.outcome == outcome)
       #expect(outcome.state.rawValue == outcome.rawValue)

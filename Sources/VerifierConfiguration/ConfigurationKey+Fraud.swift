@@ -1,0 +1,48 @@
+import Verification
+
+extension ConfigurationKey {
+  /// The fraud policy's velocity rules (docs/fraud.md): per rule a limit, a window and an action.
+  static let fraud: [ConfigurationKey] = FraudRule.allCases.flatMap(velocity)
+
+  /// The words `fraud.*.action` takes.
+  static let fraudActions = FraudAction.allCases.map(\.rawValue)
+
+  /// One rule's `limit`, `window_seconds` and `action`, with ``FraudPolicy``'s defaults.
+  static func velocity(_ rule: FraudRule) -> [ConfigurationKey] {
+    let base = FraudPolicy().limit(for: rule)
+    let path: WritableKeyPath<RuntimeConfiguration, VelocityLimit> & Sendable =
+      switch rule {
+      case .customersPerAccount: \.verification.fraud.customersPerAccount
+      case .accountsPerCustomer: \.verification.fraud.accountsPerCustomer
+      case .failedVerificationsPerCustomer: \.verification.fraud.failedVerificationsPerCustomer
+      }
+    let counted =
+      switch rule {
+      case .customersPerAccount: "distinct customers one account fingerprint may be enqueued for"
+      case .accountsPerCustomer: "distinct account fingerprints one customer may be enqueued with"
+      case .failedVerificationsPerCustomer:
+        "attempts_exhausted verifications a customer may have before new ones break the rule"
+      }
+    return [
+      .init(
+        "fraud.\(rule.rawValue).limit", .integer(1...1_000_000), default: .of(base.limit),
+        live: true, counted, .field(path, \.limit)),
+      .init(
+        "fraud.\(rule.rawValue).window_seconds", .seconds(1...(400 * 86_400)),
+        default: .of(base.window), live: true, "how far back \(rule.rawValue) counts",
+        .field(path, \.window)),
+      .init(
+        "fraud.\(rule.rawValue).action", .choice(fraudActions), default: .of(base.action),
+        live: true, "off, observe (event and metric), hold (state held) or refuse (refused_by_policy)",
+        .field(path, \.action)),
+    ]
+  }
+}
+
+extension FraudAction: ConfigurationFieldValue {
+  init?(configurationValue value: ConfigurationValue) {
+    guard case .text(let word) = value, let action = FraudAction(rawValue: word) else { return nil }
+    self = action
+  }
+  var configurationValue: ConfigurationValue? { .text(rawValue) }
+}
