@@ -20,6 +20,8 @@ struct Stack: Sendable {
   /// A runtime configuration pointed at this stack, with seconds-scale schedules.
   func configuration(instance: String = "test-daemon") -> RuntimeConfiguration {
     var verification = VerificationConfiguration()
+    // The flow tests enqueue many accounts for one customer; FraudFlowTests turn the rules on.
+    verification.fraud = .off
     verification.poll = PollSchedule(
       firstDelay: .milliseconds(200), multiplier: 2, maxDelay: .seconds(1))
     verification.retry = RetryPolicy(
