@@ -2,7 +2,28 @@ import Verification
 
 extension ConfigurationKey {
   /// The fraud policy's velocity rules (docs/fraud.md): per rule a limit, a window and an action.
-  static let fraud: [ConfigurationKey] = FraudRule.allCases.flatMap(velocity)
+  static let fraud: [ConfigurationKey] = FraudRule.allCases.flatMap(velocity) + returnRate
+
+  /// The return-rate check's keys, with ``ReturnRateWatch``'s defaults.
+  static let returnRate: [ConfigurationKey] = [
+    .init(
+      "fraud.return_rate.threshold", .rate(1), default: .of(ReturnRateWatch().threshold),
+      live: false, "share of initiated micro-entries returned or rejected above which it alerts",
+      .field(\.returnRate.threshold)),
+    .init(
+      "fraud.return_rate.window_seconds", .seconds(3600...(400 * 86_400)),
+      default: .of(ReturnRateWatch().window), live: false,
+      "the rolling window the return rate is counted over", .field(\.returnRate.window)),
+    .init(
+      "fraud.return_rate.minimum_initiations", .integer(1...100_000_000),
+      default: .of(ReturnRateWatch().minimumInitiations), live: false,
+      "fewer initiations in the window never alert", .field(\.returnRate.minimumInitiations)),
+    .init(
+      "fraud.return_rate.check_seconds", .seconds(1...86_400),
+      default: .of(ReturnRateWatch().checkInterval), live: false,
+      "how often the return rate is counted (with the metrics endpoint)",
+      .field(\.returnRate.checkInterval)),
+  ]
 
   /// The words `fraud.*.action` takes.
   static let fraudActions = FraudAction.allCases.map(\.rawValue)
@@ -33,7 +54,8 @@ extension ConfigurationKey {
         .field(path, \.window)),
       .init(
         "fraud.\(rule.rawValue).action", .choice(fraudActions), default: .of(base.action),
-        live: true, "off, observe (event and metric), hold (state held) or refuse (refused_by_policy)",
+        live: true,
+        "off, observe (event and metric), hold (state held) or refuse (refused_by_policy)",
         .field(path, \.action)),
     ]
   }

@@ -63,6 +63,8 @@ public struct RuntimeConfiguration: Sendable {
   public var metricsListen: String?
   /// Webhook endpoints and delivery (`webhooks.*`); no endpoints by default.
   public var webhooks: WebhookSettings
+  /// The micro-entry return-rate check (`fraud.return_rate.*`).
+  public var returnRate: ReturnRateWatch
 
   /// Creates a configuration from explicit values (tests); every other field has its catalogue
   /// default.
@@ -110,6 +112,7 @@ public struct RuntimeConfiguration: Sendable {
     logFormat = ""
     metricsListen = nil
     webhooks = WebhookSettings()
+    returnRate = ReturnRateWatch()
   }
 
   /// `hostname:pid`.

@@ -103,7 +103,7 @@ struct RunCommand: AsyncParsableCommand {
     do {
       let started = try await DaemonObservability.start(
         host: address.host, port: address.port, database: configuration.database,
-        logger: Logger(label: "verifierd.observability"))
+        returnRate: configuration.returnRate, logger: Logger(label: "verifierd.observability"))
       logger.info(
         "metrics and health endpoints listening",
         metadata: ["host": "\(address.host)", "port": "\(started.server.port)"])

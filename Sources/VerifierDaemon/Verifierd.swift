@@ -9,7 +9,7 @@ struct Verifierd: AsyncParsableCommand {
     abstract: "Verifies bank accounts by micro-entries, driven by a PostgreSQL job table.",
     subcommands: [
       MigrateCommand.self, RunCommand.self, CheckConfigCommand.self, StatusCommand.self,
-      JobsCommand.self, PruneCommand.self, WebhooksCommand.self,
+      JobsCommand.self, PruneCommand.self, WebhooksCommand.self, ReportCommand.self,
     ]
   )
 }

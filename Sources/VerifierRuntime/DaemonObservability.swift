@@ -3,6 +3,7 @@ import Logging
 import Observability
 import Prometheus
 import Synchronization
+import Verification
 
 /// What `verifierd run` serves for operators, started together: a Prometheus registry with the
 /// daemon's metrics, the queue gauges sampled from the database, and the loopback HTTP endpoint
@@ -33,11 +34,13 @@ public final class DaemonObservability: Sendable {
     self.sampling = sampling
   }
 
-  /// Starts sampling the queue every `sampleInterval` and serving on `host`:`port` (loopback
-  /// only unless `allowNonLoopback`); returns once the endpoint listens.
+  /// Starts sampling the queue every `sampleInterval`, checking the return rate by
+  /// `returnRate`, and serving on `host`:`port` (loopback only unless `allowNonLoopback`);
+  /// returns once the endpoint listens.
   public static func start(
     host: String = "127.0.0.1", port: Int, database: PGConfiguration,
     allowNonLoopback: Bool = false, sampleInterval: Duration = .seconds(15),
+    returnRate: ReturnRateWatch = ReturnRateWatch(),
     logger: Logger = Logger(label: "verifierd.observability")
   ) async throws -> DaemonObservability {
     let registry = PrometheusCollectorRegistry()
@@ -51,7 +54,15 @@ public final class DaemonObservability: Sendable {
       }, logger: logger)
     let sampler = QueueMetricsSampler(
       database: database, metrics: metrics, interval: sampleInterval, logger: logger)
-    let sampling = Task { await sampler.run() }
+    let monitor = ReturnRateMonitor(
+      database: database, metrics: metrics, watch: returnRate,
+      logger: Logger(label: "verifierd.fraud"))
+    let sampling = Task {
+      await withDiscardingTaskGroup { group in
+        group.addTask { await sampler.run() }
+        group.addTask { await monitor.run() }
+      }
+    }
     return DaemonObservability(
       registry: registry, metrics: metrics, server: server, readiness: readiness,
       sampling: sampling, draining: draining)
