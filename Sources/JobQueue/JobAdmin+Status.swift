@@ -72,7 +72,7 @@ extension JobAdmin {
         """
         SELECT id, provider, state, external_ref, customer_id, account_last4, bank_link_oid,
                provider_account_id, attempts_remaining, outcome, provider_code, provider_message,
-               run_at, lease_owner, lease_expires_at, created_at, finished_at
+               run_at, lease_owner, lease_expires_at, created_at, finished_at, policy_rule
           FROM verifier.jobs WHERE id = $1
         """, [id], operation: "read job")
       guard jobs.count == 1 else { return nil }
@@ -111,7 +111,7 @@ extension JobAdmin {
               providerCode: try event.decodeIfPresent("provider_code"),
               latencyMilliseconds: try event.decodeIfPresent("latency_ms"),
               message: try event.decodeIfPresent("message")))
-        })
+        }, policyRule: try row.decodeIfPresent("policy_rule"))
     }
   }
 }

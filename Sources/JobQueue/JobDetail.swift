@@ -38,4 +38,6 @@ public struct JobDetail: Sendable, Codable, Equatable {
   public var finishedAt: Date?
   /// Its history, oldest first.
   public var events: [HistoryEntry]
+  /// The fraud rule that held or refused it (docs/fraud.md).
+  public var policyRule: String? = nil
 }

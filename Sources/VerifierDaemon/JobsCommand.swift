@@ -11,7 +11,9 @@ struct JobsCommand: AsyncParsableCommand {
       Exit status: 0 done, 1 refused (the job has finished, or a daemon holds it: try again when \
       its lease ends), 66 no such job, 69 database unreachable, 70 database error.
       """,
-    subcommands: [JobsShowCommand.self, JobsRetryCommand.self, JobsCancelCommand.self, JobsReleaseCommand.self])
+    subcommands: [
+      JobsShowCommand.self, JobsRetryCommand.self, JobsCancelCommand.self, JobsReleaseCommand.self,
+    ])
 
   /// Prints what became of a retry, cancel or release and exits with the documented status.
   static func report(_ result: JobAdmin.ActionResult, jobID: Int64, done: String) throws {

@@ -29,7 +29,7 @@ struct JobsShowCommand: AsyncParsableCommand {
     print(
       "state \(job.state)\(job.outcome.map { ", outcome \($0)" } ?? "")"
         + "\(job.providerCode.map { ", provider code \($0)" } ?? "")\(job.providerMessage.map { ": \($0)" } ?? "")"
-    )
+        + (job.policyRule.map { ", fraud rule \($0)" } ?? ""))
     if job.finishedAt == nil {
       print(
         "next run \(OperatorOutput.format(job.runAt))"
