@@ -1,5 +1,6 @@
 import Foundation
 import TestSupport
+import Verification
 
 /// `verifierd run` as a child process against a stack, configured through a JSON file.
 enum DaemonProcess {
@@ -34,6 +35,9 @@ enum DaemonProcess {
         "base_url": stack.sandbox.baseURL, "api_key": "sandbox-folio-key", "rate_per_second": 1000,
         "start_delay_seconds": 0,
       ],
+      // These tests enqueue many accounts for one customer; FraudFlowTests test the rules.
+      "fraud": Dictionary(
+        uniqueKeysWithValues: FraudRule.allCases.map { ($0.rawValue, ["action": "off"]) }),
       "schedules": [
         "details_first_poll_seconds": 0.2, "details_max_poll_seconds": 1,
         "initiate_settle_seconds": 6, "retry_base_seconds": 0.1, "retry_max_seconds": 0.5,

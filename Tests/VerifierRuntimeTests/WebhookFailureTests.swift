@@ -70,9 +70,6 @@ struct WebhookFailureTests {
       #expect(try await stack.job(id).state == "returned", "delivery never held the flow back")
       #expect(
         recorded.value(#"verifierd_webhook_deliveries_total{endpoint="app",result="dead"}"#) == 2)
-      #expect(
-        (recorded.value(#"verifierd_webhook_deliveries_total{endpoint="app",result="retry"}"#)
-          ?? 0) >= 2)
       let sampler = QueueMetricsSampler(
         database: stack.database.configuration, metrics: recorded.metrics)
       try await sampler.sample()
@@ -81,13 +78,21 @@ struct WebhookFailureTests {
       #expect(recorded.value(#"verifierd_webhook_oldest_pending_seconds{endpoint="app"}"#) == 0)
       let rows = try await stack.database.run(
         "SELECT attempts, last_status, last_error FROM verifier.outbox ORDER BY sequence")
+      // How many attempts fit in the window depends on the machine's load; what must hold is
+      // that every attempt but each delivery's last was a retry, and the error counts them.
+      var attempts = 0
       for row in rows.rows {
-        #expect(try row.decode("attempts", as: Int.self) >= 2)
+        let made = try row.decode("attempts", as: Int.self)
+        attempts += made
+        #expect(made >= 1)
         #expect(try row.decode("last_status", as: Int.self) == 503)
         let error: String = try row.decode("last_error")
-        #expect(error.hasPrefix("the retry window passed after "), "\(error)")
-        #expect(error.hasSuffix("attempts; last: HTTP 503"), "\(error)")
+        #expect(error.hasPrefix("the retry window passed after \(made) attempt"), "\(error)")
+        #expect(error.hasSuffix("; last: HTTP 503"), "\(error)")
       }
+      #expect(
+        (recorded.value(#"verifierd_webhook_deliveries_total{endpoint="app",result="retry"}"#)
+          ?? 0) == Double(attempts - rows.count))
       let alerts = try await stack.database.run(
         """
         SELECT message FROM verifier.events WHERE job_id = $1 AND kind = 'alert' ORDER BY id
