@@ -59,7 +59,8 @@ struct FraudPolicyTests {
       limit: VelocityLimit(limit: 3, window: day * 30, action: .hold))
     #expect(
       hit.message
-        == "customers_per_account: 20 customers for this account in 30 days (at most 3); action hold")
+        == "customers_per_account: 20 customers for this account in 30 days (at most 3); action hold"
+    )
     #expect(!hit.message.contains(Fixture.customer))
   }
 
