@@ -157,33 +157,33 @@ public struct JobStore: Sendable {
                      ORDER BY s.id)::text
               FROM verifier.amount_submissions AS s
              WHERE s.job_id = c.id AND s.status IN ('pending', 'submitting')) AS open_submissions,
-           \(screenColumns)
+           screen.screen_customers, screen.screen_accounts, screen.screen_failures
       FROM claimed AS c
+      LEFT JOIN LATERAL (\(screenSQL)) AS screen ON true
     """
 
   /// The fraud screen's counts (docs/fraud.md), for queued Finicity jobs not released: distinct
   /// customers of the account fingerprint and distinct fingerprints of the customer among jobs
   /// enqueued in the window up to this one (so a job's count does not depend on when it is
   /// claimed), and the customer's jobs that ended `attempts_exhausted` in the window. A rule whose
-  /// window ($4–$6) is NULL is off and not counted. Each reads one range of a partial index.
-  static let screenColumns = """
-    CASE WHEN c.state = 'queued' AND c.provider = 'finicity' AND c.policy_released_at IS NULL THEN
-             (SELECT count(DISTINCT o.customer_id) FROM verifier.jobs AS o
-               WHERE $4::interval IS NOT NULL AND o.provider = 'finicity'
-                 AND o.account_key = c.account_key
-                 AND o.created_at > c.created_at - $4::interval AND o.created_at <= c.created_at)
-           END AS screen_customers,
-           CASE WHEN c.state = 'queued' AND c.provider = 'finicity' AND c.policy_released_at IS NULL THEN
-             (SELECT count(DISTINCT o.account_key) FROM verifier.jobs AS o
-               WHERE $5::interval IS NOT NULL AND o.provider = 'finicity'
-                 AND o.customer_id = c.customer_id
-                 AND o.created_at > c.created_at - $5::interval AND o.created_at <= c.created_at)
-           END AS screen_accounts,
-           CASE WHEN c.state = 'queued' AND c.provider = 'finicity' AND c.policy_released_at IS NULL THEN
-             (SELECT count(*) FROM verifier.jobs AS o
-               WHERE $6::interval IS NOT NULL AND o.provider = 'finicity'
-                 AND o.outcome = 'attempts_exhausted' AND o.customer_id = c.customer_id
-                 AND o.finished_at > now() - $6::interval)
-           END AS screen_failures
+  /// window ($4–$6) is NULL is off and not counted. Each reads one range of a partial index;
+  /// other rows are not counted and read NULLs.
+  static let screenSQL = """
+    SELECT (SELECT count(DISTINCT o.customer_id) FROM verifier.jobs AS o
+             WHERE $4::interval IS NOT NULL AND o.provider = 'finicity'
+               AND o.account_key = c.account_key
+               AND o.created_at > c.created_at - $4::interval AND o.created_at <= c.created_at)
+             AS screen_customers,
+           (SELECT count(DISTINCT o.account_key) FROM verifier.jobs AS o
+             WHERE $5::interval IS NOT NULL AND o.provider = 'finicity'
+               AND o.customer_id = c.customer_id
+               AND o.created_at > c.created_at - $5::interval AND o.created_at <= c.created_at)
+             AS screen_accounts,
+           (SELECT count(*) FROM verifier.jobs AS o
+             WHERE $6::interval IS NOT NULL AND o.provider = 'finicity'
+               AND o.outcome = 'attempts_exhausted' AND o.customer_id = c.customer_id
+               AND o.finished_at > now() - $6::interval)
+             AS screen_failures
+     WHERE c.state = 'queued' AND c.provider = 'finicity' AND c.policy_released_at IS NULL
     """
 }
