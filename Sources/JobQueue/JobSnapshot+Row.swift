@@ -55,7 +55,7 @@ extension JobSnapshot {
     }.mapError { $0 as? UnreadableColumn ?? UnreadableColumn("row") }
   }
 
-  /// The fraud screen's counts, when the claim made them (``JobStore/screenColumns``).
+  /// The fraud screen's counts, when the claim made them (``JobStore/screenSQL``).
   private static func velocity(_ optional: (String, Int.Type) throws -> Int?) throws
     -> VelocityCounts?
   {

@@ -166,24 +166,33 @@ public struct JobStore: Sendable {
   /// customers of the account fingerprint and distinct fingerprints of the customer among jobs
   /// enqueued in the window up to this one (so a job's count does not depend on when it is
   /// claimed), and the customer's jobs that ended `attempts_exhausted` in the window. A rule whose
-  /// window ($4–$6) is NULL is off and not counted. Each reads one range of a partial index;
+  /// window ($4–$6) is NULL is off and not counted. Each reads one range of a partial index, at
+  /// most ``screenScanLimit`` entries of it;
   /// other rows are not counted and read NULLs.
   static let screenSQL = """
-    SELECT (SELECT count(DISTINCT o.customer_id) FROM verifier.jobs AS o
-             WHERE $4::interval IS NOT NULL AND o.provider = 'finicity'
-               AND o.account_key = c.account_key
-               AND o.created_at > c.created_at - $4::interval AND o.created_at <= c.created_at)
-             AS screen_customers,
-           (SELECT count(DISTINCT o.account_key) FROM verifier.jobs AS o
-             WHERE $5::interval IS NOT NULL AND o.provider = 'finicity'
-               AND o.customer_id = c.customer_id
-               AND o.created_at > c.created_at - $5::interval AND o.created_at <= c.created_at)
-             AS screen_accounts,
-           (SELECT count(*) FROM verifier.jobs AS o
-             WHERE $6::interval IS NOT NULL AND o.provider = 'finicity'
-               AND o.outcome = 'attempts_exhausted' AND o.customer_id = c.customer_id
-               AND o.finished_at > now() - $6::interval)
-             AS screen_failures
+    SELECT (SELECT count(DISTINCT r.customer_id) FROM (
+              SELECT o.customer_id FROM verifier.jobs AS o
+               WHERE $4::interval IS NOT NULL AND o.provider = 'finicity'
+                 AND o.account_key = c.account_key
+                 AND o.created_at > c.created_at - $4::interval AND o.created_at <= c.created_at
+               ORDER BY o.created_at DESC LIMIT \(screenScanLimit)) AS r) AS screen_customers,
+           (SELECT count(DISTINCT r.account_key) FROM (
+              SELECT o.account_key FROM verifier.jobs AS o
+               WHERE $5::interval IS NOT NULL AND o.provider = 'finicity'
+                 AND o.customer_id = c.customer_id
+                 AND o.created_at > c.created_at - $5::interval AND o.created_at <= c.created_at
+               ORDER BY o.created_at DESC LIMIT \(screenScanLimit)) AS r) AS screen_accounts,
+           (SELECT count(*) FROM (
+              SELECT 1 FROM verifier.jobs AS o
+               WHERE $6::interval IS NOT NULL AND o.provider = 'finicity'
+                 AND o.outcome = 'attempts_exhausted' AND o.customer_id = c.customer_id
+                 AND o.finished_at > now() - $6::interval
+               LIMIT \(screenScanLimit)) AS r) AS screen_failures
      WHERE c.state = 'queued' AND c.provider = 'finicity' AND c.policy_released_at IS NULL
     """
+
+  /// The most jobs one screen count reads: the latest in the window. An application that
+  /// enqueues a million jobs for one account must not make every claim of that account read a
+  /// million index entries; the rules' limits are far below it.
+  static let screenScanLimit = 1000
 }

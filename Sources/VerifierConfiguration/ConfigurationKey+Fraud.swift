@@ -46,7 +46,7 @@ extension ConfigurationKey {
       }
     return [
       .init(
-        "fraud.\(rule.rawValue).limit", .integer(1...1_000_000), default: .of(base.limit),
+        "fraud.\(rule.rawValue).limit", .integer(1...999), default: .of(base.limit),
         live: true, counted, .field(path, \.limit)),
       .init(
         "fraud.\(rule.rawValue).window_seconds", .seconds(1...(400 * 86_400)),
