@@ -57,6 +57,8 @@ struct RoleTests {
       "INSERT INTO verifier.events (job_id, kind) VALUES (1, 'forged')",
       "UPDATE verifier.prompts SET due_at = now()",
       "UPDATE verifier.settings SET notify_wakeups = false",
+      "SELECT verifier.release(1)",
+      "UPDATE verifier.jobs SET policy_released_at = now()",
     ])
   func applicationCannot(_ sql: String) async throws {
     try await TestDatabase.with { database in
