@@ -6,7 +6,7 @@
 ///   a stolen account number is validated under many identities. Holding costs an operator a
 ///   look, never a deposit.
 /// - ``FraudRule/accountsPerCustomer``: at most 5 accounts per customer in 30 days, `hold`.
-///   Customers link one to three accounts; fifteen in a week is probing.
+///   Customers link one to three accounts; fifteen in a month is probing.
 /// - ``FraudRule/failedVerificationsPerCustomer``: fewer than 3 failed verifications per
 ///   customer in 30 days, `observe`. Honest customers mistype; the third exhausted job of one
 ///   customer is worth an event and a metric, not a stopped job.
