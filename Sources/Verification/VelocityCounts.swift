@@ -1,5 +1,5 @@
 /// What the database counted for a queued Finicity job when it was claimed, one count per
-/// ``FraudRule`` in the rule's window; a rule that is off has no count.
+/// ``FraudRule`` in the rule's window; a rule that is off counts 0 (its subquery is skipped) and never breaks.
 public struct VelocityCounts: Sendable, Hashable {
   /// ``FraudRule/customersPerAccount``'s count.
   public var customersForAccount: Int?
