@@ -9,5 +9,12 @@ extension JobDetail {
     public var instance: String?
     /// What happened.
     public var event: JobEvent
+
+    /// Creates a line.
+    public init(at: Date, instance: String?, event: JobEvent) {
+      self.at = at
+      self.instance = instance
+      self.event = event
+    }
   }
 }

@@ -40,4 +40,33 @@ public struct JobDetail: Sendable, Codable, Equatable {
   public var events: [HistoryEntry]
   /// The fraud rule that held or refused it (docs/fraud.md).
   public var policyRule: String? = nil
+
+  /// Creates a job's detail.
+  public init(
+    id: Int64, provider: String, state: String, externalRef: String?, customerID: String?,
+    accountLast4: String?, bankLinkOID: String?, providerAccountID: String?,
+    attemptsRemaining: Int?, outcome: String?, providerCode: String?, providerMessage: String?,
+    runAt: Date, leaseOwner: String?, leaseExpiresAt: Date?, createdAt: Date, finishedAt: Date?,
+    events: [HistoryEntry], policyRule: String? = nil
+  ) {
+    self.id = id
+    self.provider = provider
+    self.state = state
+    self.externalRef = externalRef
+    self.customerID = customerID
+    self.accountLast4 = accountLast4
+    self.bankLinkOID = bankLinkOID
+    self.providerAccountID = providerAccountID
+    self.attemptsRemaining = attemptsRemaining
+    self.outcome = outcome
+    self.providerCode = providerCode
+    self.providerMessage = providerMessage
+    self.runAt = runAt
+    self.leaseOwner = leaseOwner
+    self.leaseExpiresAt = leaseExpiresAt
+    self.createdAt = createdAt
+    self.finishedAt = finishedAt
+    self.events = events
+    self.policyRule = policyRule
+  }
 }

@@ -26,38 +26,8 @@ struct JobsShowCommand: AsyncParsableCommand {
       : "bank link \(job.bankLinkOID ?? "-")"
     print(
       "job \(job.id) (\(job.provider), \(account))\(job.externalRef.map { ", ref \($0)" } ?? "")")
-    print(
-      "state \(job.state)\(job.outcome.map { ", outcome \($0)" } ?? "")"
-        + "\(job.providerCode.map { ", provider code \($0)" } ?? "")\(job.providerMessage.map { ": \($0)" } ?? "")"
-        + (job.policyRule.map { ", fraud rule \($0)" } ?? ""))
-    if job.finishedAt == nil {
-      print(
-        "next run \(OperatorOutput.format(job.runAt))"
-          + (job.leaseOwner.map {
-            ", held by \($0) until \(OperatorOutput.format(job.leaseExpiresAt))"
-          } ?? ""))
-    }
-    print(
-      "created \(OperatorOutput.format(job.createdAt))"
-        + (job.finishedAt.map { ", finished \(OperatorOutput.format($0))" } ?? ""))
+    for line in job.timelineSummary { print(line) }
     print("")
-    print(
-      OperatorOutput.table(
-        ["at", "event", "state", "call", "result", "note"], job.events.map(Self.row)))
-  }
-
-  static func row(_ line: JobDetail.HistoryEntry) -> [String] {
-    let event = line.event
-    let transition =
-      event.fromState == event.toState
-      ? (event.toState ?? "") : "\(event.fromState ?? "") -> \(event.toState ?? "")"
-    let call = [event.provider, event.endpoint].compactMap { $0 }.joined(separator: " ")
-    var result = [event.httpStatus.map { "HTTP \($0)" }, event.providerCode.map { "code \($0)" }]
-      .compactMap { $0 }
-    if let latency = event.latencyMilliseconds { result.append("\(latency) ms") }
-    return [
-      OperatorOutput.format(line.at), event.kind, transition, call, result.joined(separator: ", "),
-      event.message ?? "",
-    ]
+    print(OperatorOutput.table(JobDetail.timelineHeader, job.timelineRows))
   }
 }

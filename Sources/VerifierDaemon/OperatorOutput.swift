@@ -1,4 +1,5 @@
 import Foundation
+import JobQueue
 
 /// How operator commands print: aligned text tables for people, JSON for scripts.
 enum OperatorOutput {
@@ -24,8 +25,6 @@ enum OperatorOutput {
 
   /// A date as `2026-11-21 06:40:12Z`.
   static func format(_ date: Date?) -> String {
-    guard let date else { return "-" }
-    let text = ISO8601DateFormatter().string(from: date)
-    return text.replacingOccurrences(of: "T", with: " ")
+    JobDetail.timelineTime(date)
   }
 }
