@@ -42,5 +42,8 @@ public struct Migration: Sendable {
     Migration(
       version: 7, name: "fraud_policy",
       sql: String(decoding: PackageResources.V007_fraud_policy_sql, as: UTF8.self)),
+    Migration(
+      version: 8, name: "status_page",
+      sql: String(decoding: PackageResources.V008_status_page_sql, as: UTF8.self)),
   ]
 }

@@ -62,4 +62,18 @@ public struct QueueStatus: Sendable, Codable, Equatable {
   public var leaseHolders: [LeaseHolder]
   /// Each provider's fleet rate limit (providers whose limit was never leased have no row).
   public var rateLimits: [RateLimitStatus] = []
+
+  /// Creates a snapshot.
+  public init(
+    states: [StateCount], dueNow: Int, oldestDueLagSeconds: Double,
+    outcomesLastHour: [OutcomeCount], leaseHolders: [LeaseHolder],
+    rateLimits: [RateLimitStatus] = []
+  ) {
+    self.states = states
+    self.dueNow = dueNow
+    self.oldestDueLagSeconds = oldestDueLagSeconds
+    self.outcomesLastHour = outcomesLastHour
+    self.leaseHolders = leaseHolders
+    self.rateLimits = rateLimits
+  }
 }

@@ -36,5 +36,5 @@ extension VerificationMachine {
   }
 
   /// A held job's `run_at`: never due until `verifier.release` or `verifier.cancel` makes it due.
-  static let heldUntilReleased = Timestamp(secondsSinceEpoch: 253_402_300_799)  // 9999-12-31
+  public static let heldUntilReleased = Timestamp(secondsSinceEpoch: 253_402_300_799)  // 9999-12-31
 }
