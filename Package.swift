@@ -117,6 +117,9 @@ let package = Package(
     ),
     // sd_notify over $NOTIFY_SOCKET (readiness, status, watchdog); a no-op outside systemd.
     .target(name: "SystemdSupport", swiftSettings: swiftSettings),
+    // The status pages, rendered from a JobQueue board as HTML with inline SVG (docs/status-page.md).
+    .target(
+      name: "StatusPage", dependencies: ["JobQueue", "Verification"], swiftSettings: swiftSettings),
     // Metrics, health endpoints and the structured log handler (no PostgreSQL of its own).
     .target(
       name: "Observability",
@@ -156,6 +159,7 @@ let package = Package(
         "Providers",
         "SystemdSupport",
         "Observability",
+        "StatusPage",
         "VerifierConfiguration",
         "Webhooks",
         .product(name: "Logging", package: "swift-log"),
@@ -223,6 +227,9 @@ let package = Package(
       ],
       swiftSettings: swiftSettings),
     .testTarget(
+      name: "StatusPageTests", dependencies: ["StatusPage", "JobQueue", "Verification"],
+      swiftSettings: swiftSettings),
+    .testTarget(
       name: "VerificationTests", dependencies: ["Verification"], swiftSettings: swiftSettings),
     .testTarget(
       name: "WebhooksTests", dependencies: ["Webhooks", "JobQueue", "TestSupport"],
@@ -263,6 +270,7 @@ let package = Package(
         .product(name: "Metrics", package: "swift-metrics"),
         .product(name: "Prometheus", package: "swift-prometheus"),
         .product(name: "NIOCore", package: "swift-nio"),
+        .product(name: "NIOHTTP1", package: "swift-nio"),
         .product(name: "NIOPosix", package: "swift-nio"),
       ],
       swiftSettings: swiftSettings
