@@ -8,7 +8,10 @@ import ServiceLifecycle
 ///
 /// - `GET /metrics`: the Prometheus text exposition of a `PrometheusCollectorRegistry`;
 /// - `GET /healthz`: `200 ok` while the process runs;
-/// - `GET /readyz`: `200 ready` when the injected check says so, else `503` with its reason.
+/// - `GET /readyz`: `200 ready` when the injected check says so, else `503` with its reason;
+/// - `GET /` and `GET /jobs/ID`: the status pages, when ``StatusPages`` are given
+///   (docs/status-page.md), served with a content security policy that allows no script and no
+///   outside resource.
 ///
 /// ``start(host:port:registry:allowNonLoopback:readinessTimeout:readiness:logger:)`` returns
 /// once the server listens (port 0 picks a free port, reported in ``port``); ``stop()`` returns
@@ -52,10 +55,11 @@ public final class ObservabilityServer: Sendable {
   ///     authentication; only for a network you trust).
   ///   - readinessTimeout: how long `/readyz` waits for `readiness` before answering 503.
   ///   - readiness: whether the daemon can do its work; its reasons are shown as they are.
+  ///   - pages: the status pages (none served when `nil`).
   public static func start(
     host: String = "127.0.0.1", port: Int, registry: PrometheusCollectorRegistry,
     allowNonLoopback: Bool = false, readinessTimeout: Duration = .seconds(5),
-    readiness: @escaping @Sendable () async -> Readiness,
+    readiness: @escaping @Sendable () async -> Readiness, pages: (any StatusPages)? = nil,
     logger: Logger = Logger(label: "verifierd.observability")
   ) async throws -> ObservabilityServer {
     guard allowNonLoopback || isLoopback(host) else { throw StartError.notLoopback(host: host) }
@@ -72,6 +76,15 @@ public final class ObservabilityServer: Sendable {
       switch await ReadinessProbe.run(readiness, timeout: readinessTimeout) {
       case .ready: plain(.ok, "ready")
       case .notReady(let reason): plain(.serviceUnavailable, "not ready: \(reason)")
+      }
+    }
+    if let pages {
+      router.get("/") { _, _ in html(await pages.overview()) }
+      router.get("jobs/:id") { _, context in
+        guard let id = context.parameters.get("id", as: Int64.self), id > 0 else {
+          return plain(.notFound, "no such job")
+        }
+        return html(await pages.job(id: id))
       }
     }
     let (bound, continuation) = AsyncStream<Result<Int, StartError>>.makeStream()
@@ -126,6 +139,23 @@ public final class ObservabilityServer: Sendable {
     guard octets.count == 4 else { return false }
     let values = octets.compactMap { UInt8($0) }
     return values.count == 4 && values[0] == 127
+  }
+
+  /// The content security policy of the status pages: inline style only, no script, no frame,
+  /// no form, nothing fetched (the icon is an empty `data:` URL).
+  public static let pagePolicy =
+    "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none';"
+    + " form-action 'none'; frame-ancestors 'none'"
+
+  private static func html(_ answer: StatusPageAnswer) -> Response {
+    var headers = HTTPFields()
+    headers[.contentType] = "text/html; charset=utf-8"
+    headers[.contentSecurityPolicy] = pagePolicy
+    headers[.cacheControl] = "no-store"
+    headers[.xContentTypeOptions] = "nosniff"
+    return Response(
+      status: HTTPResponse.Status(code: answer.status), headers: headers,
+      body: .init(byteBuffer: ByteBuffer(string: answer.html)))
   }
 
   private static func plain(_ status: HTTPResponse.Status, _ text: String) -> Response {

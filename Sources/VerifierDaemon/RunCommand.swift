@@ -103,9 +103,10 @@ struct RunCommand: AsyncParsableCommand {
     do {
       let started = try await DaemonObservability.start(
         host: address.host, port: address.port, database: configuration.database,
-        returnRate: configuration.returnRate, logger: Logger(label: "verifierd.observability"))
+        instance: configuration.instance, returnRate: configuration.returnRate,
+        logger: Logger(label: "verifierd.observability"))
       logger.info(
-        "metrics and health endpoints listening",
+        "metrics, health endpoints and status page listening",
         metadata: ["host": "\(address.host)", "port": "\(started.server.port)"])
       return started
     } catch {

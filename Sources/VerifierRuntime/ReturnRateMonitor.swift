@@ -14,6 +14,7 @@ public final class ReturnRateMonitor: Sendable {
   private let watch: ReturnRateWatch
   private let logger: Logger
   private let over = Mutex<Set<String>>([])
+  private let readings = Mutex<[ReturnRateReading]?>(nil)
 
   /// Creates a monitor over `database`; ``run()`` starts it.
   public init(
@@ -31,6 +32,7 @@ public final class ReturnRateMonitor: Sendable {
   public func check() async throws -> Set<String> {
     let counted = try await MicroEntryReport(connection: connection).returns(over: watch.window)
     var now: Set<String> = []
+    var counts: [ReturnRateReading] = []
     for provider in Provider.allCases.map(\.rawValue) {
       let row = counted.first { $0.provider == provider }
       let (initiations, returns) = (row?.initiations ?? 0, row?.returns ?? 0)
@@ -38,6 +40,10 @@ public final class ReturnRateMonitor: Sendable {
       metrics.returnRate(
         provider: provider, initiations: initiations, rate: rate, exceeded: exceeded)
       if exceeded { now.insert(provider) }
+      counts.append(
+        ReturnRateReading(
+          provider: provider, initiations: initiations, returns: returns, rate: rate,
+          over: exceeded))
       let was = over.withLock { $0.contains(provider) }
       let metadata: Logger.Metadata = [
         "provider": "\(provider)", "returns": "\(returns)", "initiations": "\(initiations)",
@@ -51,8 +57,18 @@ public final class ReturnRateMonitor: Sendable {
       }
     }
     over.withLock { $0 = now }
+    readings.withLock { $0 = counts }
     return now
   }
+
+  /// Each provider's rate as last counted (`nil` before the first count succeeded): what the
+  /// status page shows, without counting again.
+  public var latest: [ReturnRateReading]? {
+    readings.withLock { $0 }
+  }
+
+  /// The check's threshold, window and minimum.
+  public var configuration: ReturnRateWatch { watch }
 
   /// Checks every interval until the task is cancelled, then closes its connection. A failed
   /// check is logged and the gauges keep their last values.
