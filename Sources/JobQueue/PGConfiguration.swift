@@ -31,6 +31,11 @@ public struct PGConfiguration: Sendable {
   /// rows done since the last vacuum. A plain index scan marks those entries dead as it passes,
   /// so the next claim skips them; a bitmap scan reads them all again every time.
   public var withoutBitmapScans = false
+  /// Whether the session plans without parallel workers (`max_parallel_workers_per_gather = 0`):
+  /// for a connection that reads reports for people (the status page), so a page view never
+  /// takes the database server's other cores from the claims; measured no slower for its
+  /// statements (docs/PERFORMANCE.md).
+  public var withoutParallelWorkers = false
 
   /// Creates a configuration.
   public init(

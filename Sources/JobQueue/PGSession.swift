@@ -54,6 +54,7 @@ public struct PGSession {
       ["SET DateStyle = ISO", "SET TimeZone = 'UTC'"]
       + [configuration.statementTimeoutSQL].compactMap { $0 }
       + (configuration.withoutBitmapScans ? ["SET enable_bitmapscan = off"] : [])
+      + (configuration.withoutParallelWorkers ? ["SET max_parallel_workers_per_gather = 0"] : [])
     try execute(settings.joined(separator: "; "), operation: "prepare session")
   }
 

@@ -29,6 +29,7 @@ public final class DatabaseStatusPages: StatusPages {
   ) {
     var configuration = database
     configuration.connectTimeoutSeconds = min(configuration.connectTimeoutSeconds, 3)
+    configuration.withoutParallelWorkers = true
     connection = PGConnection(configuration: configuration, label: "verifierd.status-page")
     self.instance = instance
     self.watch = watch

@@ -37,6 +37,21 @@ struct PGSessionSettingsTests {
         PGConnection(configuration: Self.configuration(statementTimeout: nil))) == "0")
   }
 
+  @Test("a report connection plans without parallel workers; others keep the server's setting")
+  func parallelWorkers() async throws {
+    func workers(_ configuration: PGConfiguration) async throws -> String {
+      let connection = PGConnection(configuration: configuration)
+      let shown = try await connection.query(
+        "SHOW max_parallel_workers_per_gather", operation: "show")
+      await connection.close()
+      return try shown[0].decode("max_parallel_workers_per_gather", as: String.self)
+    }
+    var report = try Self.configuration()
+    report.withoutParallelWorkers = true
+    #expect(try await workers(report) == "0")
+    #expect(try await workers(Self.configuration()) == "2")
+  }
+
   @Test("a limit is whole milliseconds rounded up, never down to none")
   func statementTimeoutRoundsUp() throws {
     // Checked on the SET itself: a live session with a 1-ms limit may time out its own SHOW.
