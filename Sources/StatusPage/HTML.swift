@@ -55,10 +55,9 @@ enum HTML {
     return "\(tenths / 10).\(abs(tenths % 10))"
   }
 
-  /// `share` (0...1) as a percentage with two decimals.
+  /// `share` (0...1) as a percentage with one decimal (`4.5 %`): never in the `0.dd` form an
+  /// amount in dollars takes, so a page can be scanned for amounts.
   static func percent(_ share: Double) -> String {
-    let hundredths = Int((share * 10_000).rounded())
-    let fraction = hundredths % 100
-    return "\(hundredths / 100).\(fraction < 10 ? "0" : "")\(fraction) %"
+    "\(decimal(share * 100)) %"
   }
 }

@@ -105,7 +105,7 @@ struct StatusPageTests {
     let over = ReturnRateReading(
       provider: "finicity", initiations: 200, returns: 9, rate: 0.045, over: true)
     let html = Self.page(Self.board(), rates: [over])
-    #expect(html.contains("<b>4.50 %</b>finicity return rate over 3.00 %"))
+    #expect(html.contains("<b>4.5 %</b>finicity return rate over 3.0 %"))
     #expect(html.contains("over the threshold"))
     #expect(Self.page(Self.board()).contains("not counted yet"))
   }

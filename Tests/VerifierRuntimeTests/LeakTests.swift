@@ -152,6 +152,16 @@ struct LeakTests {
       endpoints.append(
         ("GET \(path) (\(response.status.code))", Self.labels(of: String(buffer: body))))
     }
+    // What an operator sees on the status page: the overview and some jobs' timelines.
+    let shown = Array(Set(jobs.map(\.kind))).sorted().compactMap { kind in
+      jobs.first { $0.kind == kind }?.id
+    }
+    for path in ["/"] + shown.map({ "/jobs/\($0)" }) {
+      let response = try await stack.http.execute(
+        HTTPClientRequest(url: "http://127.0.0.1:\(metricsPort)\(path)"), timeout: .seconds(10))
+      let body = try await response.body.collect(upTo: 4 << 20)
+      endpoints.append(("GET \(path) (\(response.status.code))", String(buffer: body)))
+    }
     daemon.send(SIGTERM)
     let daemonResult = await daemon.wait()
     await customer.stop()
@@ -192,7 +202,11 @@ struct LeakTests {
     #expect(daemonResult.errors.contains("verifierd stopped"))
     #expect(offlineResult.status == 69, "unreachable database: exit \(offlineResult.status)")
     #expect(
-      endpoints.map(\.0) == ["GET /metrics (200)", "GET /healthz (200)", "GET /readyz (200)"])
+      endpoints.prefix(4).map(\.0) == [
+        "GET /metrics (200)", "GET /healthz (200)", "GET /readyz (200)", "GET / (200)",
+      ])
+    #expect(endpoints.dropFirst(4).allSatisfy { $0.0.hasSuffix("(200)") }, "\(endpoints.map(\.0))")
+    #expect(endpoints[3].1.contains("verifierd status"))
     #expect(endpoints[0].1.contains("verifierd_provider_calls_total{"))
     #expect(failedCommands.isEmpty, "\(failedCommands.prefix(5))")
     #expect(sqlErrors.count == 14)
