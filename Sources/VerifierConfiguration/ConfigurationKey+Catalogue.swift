@@ -53,7 +53,8 @@ extension ConfigurationKey {
       .field(\.logFormat)),
     .init(
       "metrics.listen", .loopbackAddress, default: .value(.text("127.0.0.1:9464")), live: false,
-      "/metrics, /healthz and /readyz; empty switches them off", .field(\.metricsListen)),
+      "/metrics, /healthz, /readyz and the status page (/); empty switches them off",
+      .field(\.metricsListen)),
   ]
 
   static let database: [ConfigurationKey] = [

@@ -59,7 +59,8 @@ public struct RuntimeConfiguration: Sendable {
   public var logLevel: String
   /// `logfmt`, `json` or `text` (`log.format`).
   public var logFormat: String
-  /// Where `/metrics`, `/healthz` and `/readyz` listen (`metrics.listen`); `nil`: off.
+  /// Where `/metrics`, `/healthz`, `/readyz` and the status page listen (`metrics.listen`);
+  /// `nil`: off.
   public var metricsListen: String?
   /// Webhook endpoints and delivery (`webhooks.*`); no endpoints by default.
   public var webhooks: WebhookSettings
