@@ -6,8 +6,8 @@ extension JobAdmin {
   /// now, the funnel of the jobs enqueued in the period, the period by hour, the webhook backlog
   /// and the alerts. Every statement reads through an index (the jobs' BRIN index on
   /// `created_at`, the partial index on `finished_at`, the events' BRIN index on `at`, the live
-  /// jobs' `run_at` index for held jobs); only dead webhook deliveries are found by a scan of the
-  /// outbox, which `verifierd webhooks prune` keeps short.
+  /// jobs' `run_at` index for held jobs); the webhook backlog and dead deliveries are read by
+  /// scans of the outbox, which `verifierd webhooks prune` keeps short.
   public func statusBoard(period: Duration = .seconds(86_400)) async throws -> StatusBoard {
     let clock = try await connection.query(
       "SELECT now() AS now, now() - make_interval(secs => $1) AS since",
@@ -85,7 +85,11 @@ extension JobAdmin {
   /// Outcomes per hour of the jobs finished since `since`, and the provider calls per hour.
   private func outcomesAndCalls(since: Date, hours: inout [StatusBoard.Hour]) async throws {
     let throttled =
-      "(e.message LIKE 'retry later: rate limited%' OR e.message LIKE 'retry later: provider throttled%')"
+      "("
+      + CallSummary.throttledPrefixes.map { "e.message LIKE '\($0)%'" }.joined(separator: " OR ")
+      + ")"
+    let failed =
+      "(e.message LIKE '\(CallSummary.retryLater)%' OR e.message LIKE '\(CallSummary.permanentFailure)%')"
     let result = try await connection.query(
       """
       SELECT 'outcome' AS part, date_trunc('hour', finished_at) AS hour,
@@ -95,8 +99,7 @@ extension JobAdmin {
       UNION ALL
       SELECT 'calls', date_trunc('hour', e.at), NULL, count(*),
              count(*) FILTER (WHERE \(throttled)),
-             count(*) FILTER (WHERE (e.message LIKE 'retry later:%'
-                                     OR e.message LIKE 'permanent failure%') AND NOT \(throttled))
+             count(*) FILTER (WHERE \(failed) AND NOT \(throttled))
         FROM verifier.events AS e WHERE e.kind = 'provider_call' AND e.at >= $1 GROUP BY 2
       """, [since], operation: "read status board")
     for row in result.rows {
@@ -123,7 +126,10 @@ extension JobAdmin {
               coalesce(e.message, '') AS detail, j.finished_at IS NULL AS live,
               count(*) OVER ()::bigint AS total
          FROM verifier.events AS e JOIN verifier.jobs AS j ON j.id = e.job_id
-        WHERE e.kind = 'alert' AND e.at >= $1 ORDER BY e.id DESC LIMIT \(limit))
+        WHERE e.kind = 'alert' AND e.at >= $1
+          AND NOT (e.from_state IS NULL AND e.provider IS NULL
+                   AND coalesce(e.message, '') LIKE '\(OutboxStore.deadAlertPrefix)%')
+        ORDER BY e.id DESC LIMIT \(limit))
       UNION ALL
       (SELECT 'policy_hit', e.job_id, e.at, coalesce(e.provider_code, ''), coalesce(e.message, ''),
               j.finished_at IS NULL, count(*) OVER ()

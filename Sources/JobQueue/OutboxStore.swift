@@ -11,6 +11,10 @@ public struct OutboxStore: Sendable {
   /// This daemon instance's name, stamped as lease owner and on alert events.
   public let instance: String
 
+  /// How the `alert` event of a delivery given up on begins (`webhook <type> to <endpoint> is
+  /// dead: ...`): the status page lists those under dead deliveries, not with parked jobs.
+  public static let deadAlertPrefix = "webhook "
+
   /// Creates a store.
   public init(connection: PGConnection, instance: String) {
     self.connection = connection
@@ -106,7 +110,7 @@ public struct OutboxStore: Sendable {
     ), alerts AS (
       INSERT INTO verifier.events (job_id, kind, instance, message)
       SELECT d.job_id, 'alert', $7,
-             left('webhook ' || d.type || ' to ' || d.endpoint || ' is dead: '
+             left('\(Self.deadAlertPrefix)' || d.type || ' to ' || d.endpoint || ' is dead: '
                   || coalesce(d.last_error, 'no error recorded'), 300)
         FROM done AS d
        WHERE d.status = 'dead' AND EXISTS (SELECT 1 FROM verifier.jobs AS j WHERE j.id = d.job_id)

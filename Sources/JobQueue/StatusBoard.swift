@@ -1,6 +1,6 @@
 import Foundation
 
-/// What the status page shows (docs/status-page.md), read by ``JobAdmin/statusBoard(since:)``:
+/// What the status page shows (docs/status-page.md), read by ``JobAdmin/statusBoard(period:)``:
 /// the queue now, the last day by hour, the webhook backlog and what needs an operator. It holds
 /// no account number, amount or secret: identifiers are job ids, rules, endpoints and states.
 public struct StatusBoard: Sendable, Equatable {

@@ -178,14 +178,14 @@ struct DecisionStep {
   {
     let (summary, failureCode): (String, String?) =
       switch outcome {
-      case .success: ("success", nil)
-      case .retryLater(_, let reason): ("retry later: \(reason.description)", nil)
+      case .success: (CallSummary.success, nil)
+      case .retryLater(_, let reason): (CallSummary.retryLater + reason.description, nil)
       case .reconcile(let cause): ("reconcile", cause.code)
       case .wrongAmounts(let remaining):
         ("wrong amounts, attempts remaining \(remaining.map(String.init) ?? "unknown")", nil)
       case .attemptsExhausted: ("attempts exhausted", nil)
       case .permanentFailure(let failure):
-        ("permanent failure: \(failure.kind.rawValue)", failure.code)
+        (CallSummary.permanentFailure + failure.kind.rawValue, failure.code)
       }
     record(.providerCall, endpoint: endpoint, code: code ?? failureCode, message: summary)
   }

@@ -19,11 +19,14 @@ public enum RetryReason: Sendable, Hashable, CustomStringConvertible {
   /// while rate limited or past its money-call budget).
   case other(String)
 
+  /// How a throttle code's description begins.
+  public static let throttledPhrase = "provider throttled"
+
   /// A short human-readable text, safe for logs and events.
   public var description: String {
     switch self {
     case .rateLimited: "rate limited (429)"
-    case .throttled(let code): "provider throttled (code \(code))"
+    case .throttled(let code): "\(Self.throttledPhrase) (code \(code))"
     case .serverError(let status): "server error (\(status))"
     case .timeout: "timeout"
     case .connectionFailed: "connection failed"

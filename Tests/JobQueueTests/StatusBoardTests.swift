@@ -2,6 +2,7 @@ import Foundation
 import JobQueue
 import TestSupport
 import Testing
+import Verification
 
 /// The status page's board read from a real database.
 @Suite("Status board")
@@ -50,6 +51,64 @@ struct StatusBoardTests {
       #expect(listed.allSatisfy { $0.live && $0.subject == "crm" })
       #expect(listed.first!.detail == "verification.initiated after 12 attempts: HTTP 500")
       #expect(board.webhooks.map(\.dead) == [dead])
+    }
+  }
+
+  @Test("how far each job went, calls by what they met, and a dead delivery's alert not as parked")
+  func reachCallsAndAlerts() async throws {
+    try await TestDatabase.with { database in
+      try await Sample.insertFinicityJobs(3, into: database)
+      let ids: [Int64] = try await database.run("SELECT id FROM verifier.jobs ORDER BY id").rows
+        .map { try $0.decode("id") }
+      // The first job settled, the second was initiated only, the third never left the queue.
+      let changes = [
+        (ids[0], "initiating", "pending"), (ids[0], "pending", "awaiting_amounts"),
+        (ids[1], "initiating", "pending"),
+      ]
+      for (id, from, to) in changes {
+        try await database.run(
+          """
+          INSERT INTO verifier.events (job_id, kind, from_state, to_state, provider)
+          VALUES ($1, 'state_change', $2, $3, 'finicity')
+          """, [id, from, to])
+      }
+      let calls = [
+        CallSummary.success, CallSummary.success,
+        CallSummary.retryLater + RetryReason.rateLimited.description,
+        CallSummary.retryLater + RetryReason.throttled(code: "10002").description,
+        CallSummary.retryLater + RetryReason.serverError(status: 503).description,
+        CallSummary.permanentFailure + "declined",
+      ]
+      for message in calls {
+        try await database.run(
+          """
+          INSERT INTO verifier.events (job_id, kind, provider, endpoint, message)
+          VALUES ($1, 'provider_call', 'finicity', 'details', $2)
+          """, [ids[1], message])
+      }
+      // A delivery given up on writes its alert as OutboxStore does; a parked job writes its own.
+      try await database.run(
+        """
+        INSERT INTO verifier.events (job_id, kind, instance, message)
+        VALUES ($1, 'alert', 'd1', $2)
+        """,
+        [ids[0], OutboxStore.deadAlertPrefix + "verification.initiated to crm is dead: HTTP 500"])
+      try await database.run(
+        """
+        INSERT INTO verifier.events (job_id, kind, from_state, to_state, instance, message)
+        VALUES ($1, 'alert', 'queued', 'queued', 'd1', 'parked for an hour')
+        """, [ids[2]])
+      let connection = database.connect()
+      let board = try await JobAdmin(connection: connection).statusBoard()
+      await connection.close()
+      #expect(board.funnel.steps.map(\.reached) == [3, 2, 1, 0])
+      #expect(board.funnel.steps[0].stopped.map(\.fate) == ["still queued"])
+      #expect(board.hours.reduce(0) { $0 + $1.calls } == 6)
+      #expect(board.hours.reduce(0) { $0 + $1.throttled } == 2)
+      #expect(board.hours.reduce(0) { $0 + $1.errors } == 2)
+      let parked = board.alerts.filter { $0.kind == .parked }
+      #expect(parked.map(\.jobID) == [ids[2]])
+      #expect(parked.first?.detail == "parked for an hour")
     }
   }
 }
