@@ -18,6 +18,27 @@ enum HTML {
     return out
   }
 
+  /// `text` with every run of four or more digits shown as `####`: messages may quote a
+  /// provider's error text, which could hold an account number, and the pages show none.
+  static func maskDigits(_ text: String) -> String {
+    var out = ""
+    var digits = ""
+    func flush() {
+      out += digits.count >= 4 ? "####" : digits
+      digits = ""
+    }
+    for character in text {
+      if character.isASCII, character.isNumber {
+        digits.append(character)
+      } else {
+        flush()
+        out.append(character)
+      }
+    }
+    flush()
+    return out
+  }
+
   /// A table: `header` and `rows` are HTML already (escape text first); `numeric` columns are
   /// right-aligned. An empty table says `empty` instead.
   static func table(
@@ -41,7 +62,8 @@ enum HTML {
 
   /// A count of seconds as people read it: `42 s`, `7 min`, `3.5 h`, `2.1 d`.
   static func duration(_ seconds: Double) -> String {
-    switch seconds {
+    guard seconds.isFinite else { return "-" }
+    return switch seconds {
     case ..<120: "\(Int(seconds.rounded())) s"
     case ..<7_200: "\(Int((seconds / 60).rounded())) min"
     case ..<172_800: "\(decimal(seconds / 3_600)) h"
@@ -49,8 +71,9 @@ enum HTML {
     }
   }
 
-  /// `value` with one decimal.
+  /// `value` with one decimal (`-` when it is not finite).
   static func decimal(_ value: Double) -> String {
+    guard value.isFinite, abs(value) < 1e15 else { return "-" }
     let tenths = Int((value * 10).rounded())
     return "\(tenths / 10).\(abs(tenths % 10))"
   }

@@ -2,7 +2,8 @@ import JobQueue
 
 /// One job's timeline as the status page links it (`/jobs/ID`): the facts and the event history
 /// `verifierd jobs show` prints, without the customer, the account's last digits or the bank link
-/// (the page shows no account data).
+/// (the page shows no account data), and with runs of four or more digits in the provider's
+/// message and the events' notes shown as `####` (they may quote a provider's error text).
 public struct JobPage: Sendable {
   /// The job.
   public var job: JobDetail
@@ -15,16 +16,27 @@ public struct JobPage: Sendable {
     self.refreshSeconds = refreshSeconds
   }
 
+  /// The job as the page shows it: the provider's message and the events' notes with runs of
+  /// four or more digits as `####`.
+  var shown: JobDetail {
+    var job = job
+    job.providerMessage = job.providerMessage.map(HTML.maskDigits)
+    for index in job.events.indices {
+      job.events[index].event.message = job.events[index].event.message.map(HTML.maskDigits)
+    }
+    return job
+  }
+
   /// The whole document.
   public var html: String {
     let heading =
       "job \(job.id) (\(job.provider))" + (job.externalRef.map { ", ref \($0)" } ?? "")
     return PageShell(title: "verifierd job \(job.id)", refreshSeconds: refreshSeconds).wrap(
       "<header><p><a href=\"/\">status</a></p><h1>\(HTML.escape(heading))</h1>"
-        + job.timelineSummary.map { "<p>\(HTML.escape($0))</p>" }.joined() + "</header>"
+        + shown.timelineSummary.map { "<p>\(HTML.escape($0))</p>" }.joined() + "</header>"
         + "<section id=\"timeline\"><h2>Timeline</h2>"
         + HTML.table(
-          JobDetail.timelineHeader, job.timelineRows.map { $0.map(HTML.escape) },
+          JobDetail.timelineHeader, shown.timelineRows.map { $0.map(HTML.escape) },
           empty: "no events")
         + "</section>")
   }

@@ -29,7 +29,7 @@ extension StatusPage {
             HTML.jobLink($0.jobID), JobDetail.timelineTime($0.at), HTML.escape($0.subject),
             $0.kind == .held
               ? "release: <code>verifierd jobs release \($0.jobID)</code>, or cancel it"
-              : HTML.escape($0.detail), $0.live ? "live" : "finished",
+              : HTML.escape(HTML.maskDigits($0.detail)), $0.live ? "live" : "finished",
           ]
         })
       if let more = board.alertsLeftOff[kind] {

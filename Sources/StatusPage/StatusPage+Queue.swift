@@ -14,7 +14,9 @@ extension StatusPage {
         "\(board.overdue)",
         "overdue (due over \(HTML.duration(Double(StatusBoard.overdueAfter.components.seconds))))",
         bad: board.overdue > 0),
-      card(HTML.duration(lag), "oldest due job's lag", bad: lag > 60),
+      card(
+        HTML.duration(lag), "oldest due job's lag",
+        bad: lag > Double(StatusBoard.overdueAfter.components.seconds)),
     ]
     let providers = Array(Set(queue.states.map(\.provider))).sorted()
     let states = Array(Set(queue.states.map(\.state))).sorted { Self.order($0) < Self.order($1) }

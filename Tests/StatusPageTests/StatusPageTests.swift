@@ -122,6 +122,20 @@ struct StatusPageTests {
     #expect(html.contains("<meta http-equiv=\"refresh\" content=\"30\">"))
   }
 
+  @Test("figures that are not finite print as a dash, never trap")
+  func notFinite() {
+    var board = Self.board()
+    board.queue.oldestDueLagSeconds = .infinity
+    board.queue.rateLimits = [
+      RateLimitStatus(
+        provider: "finicity", configuredRate: .infinity, currentRate: .nan,
+        pausedForSeconds: .infinity, lastPauseCause: nil, granted: 1, refused: 0, pauses: 0)
+    ]
+    let html = Self.page(board)
+    #expect(html.contains("<td class=\"n\">-/s</td>"))
+    #expect(html.contains("<b>-</b>oldest due job"))
+  }
+
   @Test("charts: one bar segment per non-zero value, scaled to the largest hour")
   func charts() {
     let since = Self.now.addingTimeInterval(-86_400)
@@ -133,20 +147,23 @@ struct StatusPageTests {
     hours[4].throttled = 5
     hours[4].errors = 1
     let html = Self.page(Self.board(hours: hours))
-    #expect(html.components(separatedBy: "<rect").count - 1 >= 5)
+    // Five chart segments (verified, expired; answered, throttled, failed), beside the funnel's
+    // four bars.
+    #expect(html.components(separatedBy: "<rect x=").count - 1 == 5)
     #expect(html.contains("verified: 8</title>"))
     #expect(html.contains("answered: 14</title>"))
     #expect(html.contains("throttled: 5</title>"))
     #expect(html.contains("failed: 1</title>"))
   }
 
-  @Test("the job page shows the timeline jobs show prints, and no account data")
+  @Test("the job page shows the timeline jobs show prints, and no account data, even quoted")
   func jobPage() {
     let job = JobDetail(
       id: 5, provider: "finicity", state: "pending", externalRef: "order-9",
       customerID: "1005061234", accountLast4: "6789", bankLinkOID: nil,
       providerAccountID: "5011648377", attemptsRemaining: nil, outcome: nil, providerCode: nil,
-      providerMessage: nil, runAt: Self.now, leaseOwner: nil, leaseExpiresAt: nil,
+      providerMessage: "account 9300042617 is closed", runAt: Self.now, leaseOwner: nil,
+      leaseExpiresAt: nil,
       createdAt: Self.now, finishedAt: nil,
       events: [
         .init(
@@ -158,6 +175,10 @@ struct StatusPageTests {
     let html = JobPage(job: job).html
     #expect(html.contains("job 5 (finicity), ref order-9"))
     #expect(html.contains("<td>finicity initiate</td><td>HTTP 200, 14 ms</td><td>success</td>"))
-    for hidden in ["1005061234", "6789", "5011648377"] { #expect(!html.contains(hidden)) }
+    for hidden in ["1005061234", "6789", "5011648377", "9300042617"] {
+      #expect(!html.contains(hidden))
+    }
+    #expect(html.contains("account #### is closed"))
+    #expect(html.contains("created \(JobDetail.timelineTime(Self.now))"), "dates are not masked")
   }
 }
