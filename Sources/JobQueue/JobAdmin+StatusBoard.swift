@@ -10,23 +10,24 @@ extension JobAdmin {
   /// scans of the outbox, which `verifierd webhooks prune` keeps short.
   public func statusBoard(period: Duration = .seconds(86_400)) async throws -> StatusBoard {
     let clock = try await connection.query(
-      "SELECT now() AS now, now() - make_interval(secs => $1) AS since",
-      [Double(period.components.seconds)], operation: "read status board")
-    let (now, since): (Date, Date) = (
-      try clock[0].decode("now"), try clock[0].decode("since")
+      """
+      SELECT now() AS now, now() - make_interval(secs => $1) AS since,
+             (SELECT count(*) FROM verifier.jobs
+               WHERE finished_at IS NULL AND run_at <= now() - make_interval(secs => $2))::bigint
+               AS overdue
+      """,
+      [Double(period.components.seconds), Double(StatusBoard.overdueAfter.components.seconds)],
+      operation: "read status board")
+    let (now, since, overdue): (Date, Date, Int) = (
+      try clock[0].decode("now"), try clock[0].decode("since"), try clock[0].decode("overdue")
     )
     let queue = try await status()
-    let overdue = try await connection.query(
-      """
-      SELECT count(*)::bigint AS n FROM verifier.jobs
-       WHERE finished_at IS NULL AND run_at <= now() - make_interval(secs => $1)
-      """, [Double(StatusBoard.overdueAfter.components.seconds)], operation: "read status board")
     var hours = Self.hours(from: since, to: now)
     let funnel = try await cohort(since: since, hours: &hours)
     try await outcomesAndCalls(since: since, hours: &hours)
     let (alerts, leftOff) = try await alerts(since: since)
     return StatusBoard(
-      readAt: now, since: since, queue: queue, overdue: try overdue[0].decode("n"),
+      readAt: now, since: since, queue: queue, overdue: overdue,
       funnel: funnel, hours: hours,
       webhooks: try await OutboxAdmin(connection: connection).status(), alerts: alerts,
       alertsLeftOff: leftOff)

@@ -31,6 +31,6 @@ struct PageShell {
     border:1px solid #e4e7ec}svg.chart text{font-size:10px;fill:#5d6673}\
     svg.chart .axis{stroke:#9aa3af}.key{margin-right:1em;white-space:nowrap}\
     .swatch{display:inline-block;width:.8em;height:.8em;margin-right:.3em;vertical-align:-1px}\
-    .funnel td.bar{width:360px}.funnel svg{display:block}code{font-size:.95em}
+    .funnel svg{display:block}code{font-size:.95em}
     """
 }

@@ -8,15 +8,14 @@ extension StatusPage {
     let queue = board.queue
     let live = queue.states.reduce(0) { $0 + $1.count }
     let lag = queue.oldestDueLagSeconds
+    let overdueAfter = Double(StatusBoard.overdueAfter.components.seconds)
     let cards = [
       card("\(live)", "live jobs"), card("\(queue.dueNow)", "due now"),
       card(
         "\(board.overdue)",
-        "overdue (due over \(HTML.duration(Double(StatusBoard.overdueAfter.components.seconds))))",
+        "overdue (due over \(HTML.duration(overdueAfter)))",
         bad: board.overdue > 0),
-      card(
-        HTML.duration(lag), "oldest due job's lag",
-        bad: lag > Double(StatusBoard.overdueAfter.components.seconds)),
+      card(HTML.duration(lag), "oldest due job's lag", bad: lag > overdueAfter),
     ]
     let providers = Array(Set(queue.states.map(\.provider))).sorted()
     let states = Array(Set(queue.states.map(\.state))).sorted { Self.order($0) < Self.order($1) }

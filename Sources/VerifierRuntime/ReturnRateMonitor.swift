@@ -13,7 +13,6 @@ public final class ReturnRateMonitor: Sendable {
   private let metrics: VerifierMetrics
   private let watch: ReturnRateWatch
   private let logger: Logger
-  private let over = Mutex<Set<String>>([])
   private let readings = Mutex<[ReturnRateReading]?>(nil)
 
   /// Creates a monitor over `database`; ``run()`` starts it.
@@ -31,7 +30,7 @@ public final class ReturnRateMonitor: Sendable {
   @discardableResult
   public func check() async throws -> Set<String> {
     let counted = try await MicroEntryReport(connection: connection).returns(over: watch.window)
-    var now: Set<String> = []
+    let before = Set((latest ?? []).filter(\.over).map(\.provider))
     var counts: [ReturnRateReading] = []
     for provider in Provider.allCases.map(\.rawValue) {
       let row = counted.first { $0.provider == provider }
@@ -39,12 +38,11 @@ public final class ReturnRateMonitor: Sendable {
       let (rate, exceeded) = watch.assess(initiations: initiations, returns: returns)
       metrics.returnRate(
         provider: provider, initiations: initiations, rate: rate, exceeded: exceeded)
-      if exceeded { now.insert(provider) }
       counts.append(
         ReturnRateReading(
           provider: provider, initiations: initiations, returns: returns, rate: rate,
           over: exceeded))
-      let was = over.withLock { $0.contains(provider) }
+      let was = before.contains(provider)
       let metadata: Logger.Metadata = [
         "provider": "\(provider)", "returns": "\(returns)", "initiations": "\(initiations)",
         "rate": "\(rate)", "threshold": "\(watch.threshold)",
@@ -56,9 +54,8 @@ public final class ReturnRateMonitor: Sendable {
         logger.notice("micro-entry return rate back under its threshold", metadata: metadata)
       }
     }
-    over.withLock { $0 = now }
     readings.withLock { $0 = counts }
-    return now
+    return Set(counts.filter(\.over).map(\.provider))
   }
 
   /// Each provider's rate as last counted (`nil` before the first count succeeded): what the
@@ -66,9 +63,6 @@ public final class ReturnRateMonitor: Sendable {
   public var latest: [ReturnRateReading]? {
     readings.withLock { $0 }
   }
-
-  /// The check's threshold, window and minimum.
-  public var configuration: ReturnRateWatch { watch }
 
   /// Checks every interval until the task is cancelled, then closes its connection. A failed
   /// check is logged and the gauges keep their last values.
