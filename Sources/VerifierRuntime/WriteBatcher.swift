@@ -64,6 +64,11 @@ final class WriteBatcher: Sendable {
         state.writing = false
         return nil
       }
+      // Usually every waiter fits: the whole queue is handed over, with no copy.
+      guard state.waiters.count > maxBatch else {
+        defer { state.waiters = [] }
+        return state.waiters
+      }
       let batch = Array(state.waiters.prefix(maxBatch))
       state.waiters.removeFirst(batch.count)
       return batch
