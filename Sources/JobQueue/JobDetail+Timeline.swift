@@ -46,6 +46,10 @@ extension JobDetail {
   /// A time as the timeline prints it: `2026-11-21 06:40:12Z` (`-` for none).
   public static func timelineTime(_ date: Date?) -> String {
     guard let date else { return "-" }
-    return ISO8601DateFormatter().string(from: date).replacingOccurrences(of: "T", with: " ")
+    return date.formatted(timelineStyle)
   }
+
+  /// A value style, not an `ISO8601DateFormatter` per call: about 200 times cheaper, and the
+  /// status page formats one per row (docs/PERFORMANCE.md, stop 30).
+  private static let timelineStyle = Date.ISO8601FormatStyle(dateTimeSeparator: .space)
 }

@@ -122,6 +122,14 @@ struct StatusPageTests {
     #expect(html.contains("<meta http-equiv=\"refresh\" content=\"30\">"))
   }
 
+  @Test("times print in UTC to the second, a space between date and time; none is a dash")
+  func times() {
+    #expect(JobDetail.timelineTime(Self.now) == "2026-11-30 00:53:20Z")
+    #expect(JobDetail.timelineTime(Self.now.addingTimeInterval(0.999)) == "2026-11-30 00:53:20Z")
+    #expect(JobDetail.timelineTime(Date(timeIntervalSince1970: -1)) == "1969-12-31 23:59:59Z")
+    #expect(JobDetail.timelineTime(nil) == "-")
+  }
+
   @Test("figures that are not finite print as a dash, never trap")
   func notFinite() {
     var board = Self.board()
