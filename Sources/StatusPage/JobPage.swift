@@ -31,6 +31,7 @@ public struct JobPage: Sendable {
   public var html: String {
     let heading =
       "job \(job.id) (\(job.provider))" + (job.externalRef.map { ", ref \($0)" } ?? "")
+    let shown = shown
     return PageShell(title: "verifierd job \(job.id)", refreshSeconds: refreshSeconds).wrap(
       "<header><p><a href=\"/\">status</a></p><h1>\(HTML.escape(heading))</h1>"
         + shown.timelineSummary.map { "<p>\(HTML.escape($0))</p>" }.joined() + "</header>"
